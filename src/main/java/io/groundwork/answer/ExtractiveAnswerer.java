@@ -1,0 +1,281 @@
+package io.groundwork.answer;
+
+import io.groundwork.embed.Embedder;
+import io.groundwork.index.IndexedChunk;
+import io.groundwork.retrieve.RetrievedChunk;
+import io.groundwork.text.SentenceSplitter;
+import io.groundwork.text.TermAnalyzer;
+import io.groundwork.text.TermWeights;
+import io.groundwork.text.TextSpan;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * The default {@link Answerer}, needing no language model: it picks the sentences of the
+ * retrieved chunks that best answer the question and cites each one.
+ *
+ * <p>Each sentence of the best chunks is scored by its evidence: the mean of (a) its embedding
+ * similarity to the question, rescaled so that unrelated text scores near 0, and (b) the
+ * share of the question's content terms it contains, each term weighted by its IDF in the
+ * index (a question term that no document contains weighs most, so asking about something the
+ * knowledge base never mentions lowers the evidence). If the best sentence scores below
+ * {@code minEvidence}, the answer is a refusal that cites nothing. Otherwise up to
+ * {@code maxSentences} sentences scoring at least {@code relativeCutoff} of the best are
+ * returned, each followed by its citation number: grouped by document (the document of the best
+ * sentence first) and in document order within a document, so that the answer reads like a
+ * passage. Thread-safe.
+ */
+public final class ExtractiveAnswerer implements Answerer {
+  private static final Logger LOG = Logger.getLogger(ExtractiveAnswerer.class);
+  /** Name recorded in audit records. */
+  public static final String NAME = "extractive";
+
+  /** Cosine similarity of unrelated text under bge-style models; maps to evidence 0. */
+  private static final double COSINE_FLOOR = 0.45;
+  /** Cosine similarity of a paraphrase; maps to evidence 1. */
+  private static final double COSINE_CEILING = 0.85;
+  private static final int MIN_WORDS = 4;
+  /** Credit for a question term found only in the sentence's context (previous sentence, headings). */
+  private static final double CONTEXT_CREDIT = 0.5;
+  /**
+   * Words that shape a question but carry none of its content ("how many ... does ... have");
+   * they are not evidence that a sentence answers it.
+   */
+  private static final String QUESTION_WORDS = "how many much what which who whom whose when where"
+      + " why do does did done have has had having i me my we us our you your can could should"
+      + " would may might must shall get gets got need needs tell know please there here any some"
+      + " about big large long often far old soon";
+
+  private final Embedder embedder;
+  private final TermAnalyzer terms;
+  private final SentenceSplitter splitter = new SentenceSplitter();
+  private final PromptLibrary prompts;
+  private final TermWeights weights;
+  private final int maxSentences;
+  private final int chunksConsidered;
+  private final double minEvidence;
+  private final double relativeCutoff;
+  private final Set<String> questionWords;
+
+  private ExtractiveAnswerer(Builder builder) {
+    if (builder.embedder == null || builder.terms == null || builder.prompts == null
+        || builder.weights == null) {
+      throw new IllegalArgumentException("embedder, terms, weights and prompts are required");
+    }
+    if (builder.maxSentences < 1) {
+      throw new IllegalArgumentException("maxSentences must be >= 1, got " + builder.maxSentences);
+    }
+    if (builder.chunksConsidered < 1) {
+      throw new IllegalArgumentException(
+          "chunksConsidered must be >= 1, got " + builder.chunksConsidered);
+    }
+    if (builder.minEvidence < 0 || builder.minEvidence > 1) {
+      throw new IllegalArgumentException("minEvidence must be in [0, 1], got " + builder.minEvidence);
+    }
+    if (builder.relativeCutoff <= 0 || builder.relativeCutoff > 1) {
+      throw new IllegalArgumentException(
+          "relativeCutoff must be in (0, 1], got " + builder.relativeCutoff);
+    }
+    this.embedder = builder.embedder;
+    this.terms = builder.terms;
+    this.prompts = builder.prompts;
+    this.weights = builder.weights;
+    this.maxSentences = builder.maxSentences;
+    this.chunksConsidered = builder.chunksConsidered;
+    this.minEvidence = builder.minEvidence;
+    this.relativeCutoff = builder.relativeCutoff;
+    this.questionWords = Set.copyOf(terms.terms(QUESTION_WORDS));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A sentence of a retrieved chunk, with its offsets in the document. */
+  record Candidate(RetrievedChunk source, int chunkRank, TextSpan span, Set<String> terms,
+      Set<String> contextTerms) {}
+
+  /** A candidate with its evidence score. */
+  record Scored(Candidate candidate, double evidence, double similarity, double coverage) {}
+
+  @Override
+  public Answer answer(AnswerRequest request) {
+    List<Scored> ranked = rank(request.question(), request.chunks());
+    if (ranked.isEmpty() || ranked.getFirst().evidence() < minEvidence) {
+      return refusal();
+    }
+    double cutoff = Math.max(minEvidence, ranked.getFirst().evidence() * relativeCutoff);
+    List<Candidate> chosen = new ArrayList<>();
+    for (Scored scored : ranked) {
+      if (chosen.size() == maxSentences || scored.evidence() < cutoff) {
+        break;
+      }
+      chosen.add(scored.candidate());
+    }
+    // Read like a passage: documents in order of their best sentence, sentences in document order.
+    List<String> documentOrder = chosen.stream().map(c -> c.source().chunk().documentId())
+        .distinct().toList();
+    chosen.sort(Comparator.comparingInt((Candidate c) ->
+            documentOrder.indexOf(c.source().chunk().documentId()))
+        .thenComparingInt(c -> c.source().chunk().start() + c.span().start()));
+    List<Citation> citations = new ArrayList<>();
+    StringBuilder text = new StringBuilder(prompts.template("extractive-answer")).append('\n');
+    for (Candidate candidate : chosen) {
+      IndexedChunk chunk = candidate.source().chunk();
+      int number = citations.size() + 1;
+      int start = chunk.start() + candidate.span().start();
+      int end = chunk.start() + candidate.span().end();
+      citations.add(new Citation(number, chunk.documentId(), chunk.title(), chunk.path(),
+          chunk.chunkId(), start, end, chunk.page(), candidate.span().text(),
+          sourceUrl(chunk.documentId(), start, end)));
+      text.append(candidate.span().text()).append(" [").append(number).append("]\n");
+    }
+    return new Answer(text.toString().strip(), citations, false, NAME, prompts.version());
+  }
+
+  /** Candidate sentences by evidence, best first; ties by chunk rank, then position. */
+  List<Scored> rank(String question, List<RetrievedChunk> chunks) {
+    List<Candidate> candidates = candidates(chunks);
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    Set<String> questionTerms = new LinkedHashSet<>(terms.terms(question));
+    questionTerms.removeAll(questionWords);
+    Map<String, Double> idf = new HashMap<>();
+    questionTerms.forEach(term -> idf.put(term, weights.weight(term)));
+    double questionWeight = questionTerms.stream().mapToDouble(idf::get).sum();
+    float[] questionVector = embedder.embedQuery(question);
+    List<float[]> vectors =
+        embedder.embedPassages(candidates.stream().map(c -> c.span().text()).toList());
+    List<Scored> scored = new ArrayList<>(candidates.size());
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate candidate = candidates.get(i);
+      double cosine = Embedder.cosine(questionVector, vectors.get(i));
+      double similarity = clamp((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR));
+      double matched = 0;
+      for (String term : questionTerms) {
+        if (candidate.terms().contains(term)) {
+          matched += idf.get(term);
+        } else if (candidate.contextTerms().contains(term)) {
+          matched += CONTEXT_CREDIT * idf.get(term); // "It connects to ..." after "The VPN client"
+        }
+      }
+      double coverage = questionWeight == 0 ? 0 : matched / questionWeight;
+      scored.add(new Scored(candidate, (similarity + coverage) / 2, similarity, coverage));
+    }
+    scored.sort(Comparator.comparingDouble(Scored::evidence).reversed()
+        .thenComparingInt(s -> s.candidate().chunkRank())
+        .thenComparingInt(s -> s.candidate().span().start()));
+    if (LOG.isDebugEnabled()) {
+      LOG.debugf("question: %s", question);
+      scored.stream().limit(3).forEach(s -> LOG.debugf("evidence %.3f (similarity %.3f, coverage"
+          + " %.3f) %s", s.evidence(), s.similarity(), s.coverage(), s.candidate().span().text()));
+    }
+    return scored;
+  }
+
+  private List<Candidate> candidates(List<RetrievedChunk> chunks) {
+    List<Candidate> candidates = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int rank = 0; rank < Math.min(chunksConsidered, chunks.size()); rank++) {
+      RetrievedChunk retrieved = chunks.get(rank);
+      IndexedChunk chunk = retrieved.chunk();
+      Set<String> headings = Set.of(chunk.headingPath().split(" > "));
+      Set<String> about = new HashSet<>(terms.terms(chunk.title() + "\n" + chunk.headingPath()));
+      Set<String> previous = Set.of();
+      for (TextSpan sentence : splitter.split(chunk.text())) {
+        String text = sentence.text();
+        Set<String> own = new HashSet<>(terms.terms(text));
+        if (headings.contains(text) || text.equals(chunk.title())
+            || text.split("\\s+").length < MIN_WORDS) {
+          continue; // headings and fragments say what a passage is about, not what it states
+        }
+        Set<String> context = new HashSet<>(about);
+        context.addAll(previous);
+        previous = own;
+        // Overlapping chunks repeat sentences: cite each document span once.
+        if (seen.add(chunk.documentId() + "@" + (chunk.start() + sentence.start()))) {
+          candidates.add(new Candidate(retrieved, rank, sentence, own, context));
+        }
+      }
+    }
+    return candidates;
+  }
+
+  private Answer refusal() {
+    return new Answer(prompts.template("refusal"), List.of(), true, NAME, prompts.version());
+  }
+
+  /** Where the web page shows a passage highlighted in its document. */
+  public static String sourceUrl(String documentId, int start, int end) {
+    return "/view.html?doc=" + documentId + "&start=" + start + "&end=" + end;
+  }
+
+  private static double clamp(double value) {
+    return Math.max(0, Math.min(1, value));
+  }
+
+  /** Builds an {@link ExtractiveAnswerer}; defaults match {@link AnswerConfig}. */
+  public static final class Builder {
+    private Embedder embedder;
+    private TermAnalyzer terms;
+    private PromptLibrary prompts;
+    private TermWeights weights;
+    private int maxSentences = 3;
+    private int chunksConsidered = 5;
+    private double minEvidence = 0.55;
+    private double relativeCutoff = 0.75;
+
+    public Builder embedder(Embedder embedder) {
+      this.embedder = embedder;
+      return this;
+    }
+
+    public Builder terms(TermAnalyzer terms) {
+      this.terms = terms;
+      return this;
+    }
+
+    /** Weights of question terms, e.g. their IDF in the index. */
+    public Builder weights(TermWeights weights) {
+      this.weights = weights;
+      return this;
+    }
+
+    public Builder prompts(PromptLibrary prompts) {
+      this.prompts = prompts;
+      return this;
+    }
+
+    public Builder maxSentences(int maxSentences) {
+      this.maxSentences = maxSentences;
+      return this;
+    }
+
+    public Builder chunksConsidered(int chunksConsidered) {
+      this.chunksConsidered = chunksConsidered;
+      return this;
+    }
+
+    public Builder minEvidence(double minEvidence) {
+      this.minEvidence = minEvidence;
+      return this;
+    }
+
+    public Builder relativeCutoff(double relativeCutoff) {
+      this.relativeCutoff = relativeCutoff;
+      return this;
+    }
+
+    public ExtractiveAnswerer build() {
+      return new ExtractiveAnswerer(this);
+    }
+  }
+}

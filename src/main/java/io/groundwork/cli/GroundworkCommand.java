@@ -1,0 +1,13 @@
+package io.groundwork.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level command; see its subcommands. */
+@Command(
+    name = "groundwork",
+    mixinStandardHelpOptions = true,
+    version = "Groundwork 0.1.0",
+    description = "Grounded answers with citations over your company's documents.",
+    subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class,
+        SearchCommand.class, HashPasswordCommand.class})
+public class GroundworkCommand {}

@@ -1,0 +1,90 @@
+package io.groundwork.embed;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.TokenCountEstimator;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Embeds passages and queries with one model, applying the model's query and passage prefixes
+ * and batching passages. Vectors are L2-normalised. Thread-safe.
+ */
+public final class Embedder {
+  private final EmbeddingModelSpec spec;
+  private final EmbeddingModel model;
+  private final TokenCountEstimator tokenizer;
+  private final int batchSize;
+
+  public Embedder(EmbeddingModelSpec spec, EmbeddingModel model, TokenCountEstimator tokenizer,
+      int batchSize) {
+    if (spec == null || model == null || tokenizer == null) {
+      throw new IllegalArgumentException("spec, model and tokenizer must not be null");
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+    }
+    this.spec = spec;
+    this.model = model;
+    this.tokenizer = tokenizer;
+    this.batchSize = batchSize;
+  }
+
+  public EmbeddingModelSpec spec() {
+    return spec;
+  }
+
+  /** The model's own tokenizer, used to measure chunk budgets. */
+  public TokenCountEstimator tokenizer() {
+    return tokenizer;
+  }
+
+  public int dimension() {
+    return spec.dimension();
+  }
+
+  /** Embeds a search query with the model's query instruction. */
+  public float[] embedQuery(String query) {
+    Embedding embedding = model.embed(spec.queryPrefix() + query).content();
+    return normalized(embedding.vector());
+  }
+
+  /** Embeds passages in batches, returning one vector per passage in order. */
+  public List<float[]> embedPassages(List<String> passages) {
+    List<float[]> vectors = new ArrayList<>(passages.size());
+    for (int from = 0; from < passages.size(); from += batchSize) {
+      List<TextSegment> batch = passages.subList(from, Math.min(passages.size(), from + batchSize))
+          .stream().map(p -> TextSegment.from(spec.passagePrefix() + p)).toList();
+      for (Embedding embedding : model.embedAll(batch).content()) {
+        vectors.add(normalized(embedding.vector()));
+      }
+    }
+    return vectors;
+  }
+
+  /** Cosine similarity of two normalised vectors. */
+  public static float cosine(float[] a, float[] b) {
+    float dot = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+    }
+    return dot;
+  }
+
+  private static float[] normalized(float[] vector) {
+    double norm = 0;
+    for (float v : vector) {
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm);
+    if (norm == 0) {
+      return vector;
+    }
+    float[] out = new float[vector.length];
+    for (int i = 0; i < vector.length; i++) {
+      out[i] = (float) (vector[i] / norm);
+    }
+    return out;
+  }
+}

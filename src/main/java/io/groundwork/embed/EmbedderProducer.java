@@ -1,0 +1,70 @@
+package io.groundwork.embed;
+
+import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
+import io.groundwork.store.DataDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** CDI wiring of the configured embedding model. */
+@ApplicationScoped
+public class EmbedderProducer {
+  private ExecutorService executor;
+
+  @Produces
+  @Singleton
+  Embedder embedder(EmbeddingConfig config, DataDirectory dataDirectory) {
+    EmbeddingModelSpec spec = EmbeddingModelSpec.byId(config.model());
+    int threads = config.threads() > 0
+        ? config.threads() : Runtime.getRuntime().availableProcessors();
+    executor = Executors.newFixedThreadPool(threads, namedDaemonThreads("groundwork-embed-"));
+    HuggingFaceTokenCountEstimator tokenizer =
+        new HuggingFaceTokenCountEstimator(extractTokenizer(spec, dataDirectory.path()));
+    return new Embedder(spec, spec.load(executor), tokenizer, config.batchSize());
+  }
+
+  void close(@Disposes Embedder embedder) {
+    if (executor != null) {
+      executor.shutdownNow();
+    }
+  }
+
+  /** The tokenizer ships inside the model jar; the estimator reads it from a file. */
+  private static Path extractTokenizer(EmbeddingModelSpec spec, Path dataDir) {
+    Path target = dataDir.resolve("models").resolve(spec.tokenizerResource());
+    try (InputStream in = EmbeddingModelSpec.class.getClassLoader()
+        .getResourceAsStream(spec.tokenizerResource())) {
+      if (in == null) {
+        throw new IllegalStateException("tokenizer " + spec.tokenizerResource()
+            + " of model " + spec.id() + " is not on the class path");
+      }
+      Files.createDirectories(target.getParent());
+      Path temp = Files.createTempFile(target.getParent(), "tokenizer", ".tmp");
+      Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot extract tokenizer to " + target, e);
+    }
+  }
+
+  static ThreadFactory namedDaemonThreads(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

@@ -1,0 +1,20 @@
+package io.groundwork.embed;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Embedding settings ({@code groundwork.embedding.*}). */
+@ConfigMapping(prefix = "groundwork.embedding")
+public interface EmbeddingConfig {
+  /** Which bundled model embeds chunks and queries. Changing it requires re-ingesting. */
+  @WithDefault("bge-small-en-v1.5-q")
+  String model();
+
+  /** Passages per call into the model. */
+  @WithDefault("32")
+  int batchSize();
+
+  /** Threads that run the model; 0 means one per available processor. */
+  @WithDefault("0")
+  int threads();
+}

@@ -1,0 +1,22 @@
+package io.groundwork.index;
+
+import io.groundwork.store.DataDirectory;
+import io.groundwork.text.TermAnalyzer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** CDI wiring of the Lucene index in the data directory. */
+@ApplicationScoped
+public class ChunkIndexProducer {
+  @Produces
+  @Singleton
+  LuceneChunkIndex index(DataDirectory dataDirectory, IndexConfig config) {
+    return new LuceneChunkIndex(dataDirectory.indexPath(), new TermAnalyzer(), config.contextBoost());
+  }
+
+  void close(@Disposes LuceneChunkIndex index) {
+    index.close();
+  }
+}

@@ -1,0 +1,352 @@
+package io.groundwork.index;
+
+import io.groundwork.text.TermAnalyzer;
+import io.groundwork.text.TermWeights;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * {@link ChunkIndex} on a Lucene directory on local disk.
+ *
+ * <p>Searching needs no lock: until {@link #openForWriting()} is called the index is read from
+ * its last commit, so a CLI can search while a server owns the index. Writing takes Lucene's
+ * write lock; a second writer gets an {@link IndexLockedException} that says who to ask instead.
+ * Thread-safe.
+ */
+public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
+  static final String ID = "id";
+  static final String DOC_ID = "doc_id";
+  static final String SOURCE = "source";
+  static final String PATH = "path";
+  static final String GROUPS = "groups";
+  static final String TEXT = "text";
+  static final String CONTEXT = "context";
+  static final String TITLE = "title";
+  static final String HEADING = "heading";
+  static final String START = "start";
+  static final String END = "end";
+  static final String PAGE = "page";
+  static final String VECTOR = "vector";
+
+  private final Path path;
+  private final Directory directory;
+  private final TermAnalyzer analyzer;
+  private final float contextBoost;
+  private IndexWriter writer;
+  private SearcherManager searchers;
+
+  /**
+   * Opens (without creating) the index at {@code path}.
+   *
+   * @param contextBoost weight of matches in the title and headings relative to the body text
+   */
+  public LuceneChunkIndex(Path path, TermAnalyzer analyzer, float contextBoost) {
+    if (contextBoost < 0) {
+      throw new IllegalArgumentException("contextBoost must be >= 0, got " + contextBoost);
+    }
+    this.path = path;
+    this.analyzer = analyzer;
+    this.contextBoost = contextBoost;
+    try {
+      this.directory = FSDirectory.open(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open index directory " + path, e);
+    }
+  }
+
+  /**
+   * Takes the index's write lock, creating the index if needed. Idempotent.
+   *
+   * @throws IndexLockedException when another process holds the lock
+   */
+  public synchronized void openForWriting() {
+    if (writer != null) {
+      return;
+    }
+    try {
+      IndexWriterConfig config = new IndexWriterConfig(analyzer.analyzer());
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      config.setRAMBufferSizeMB(64);
+      writer = new IndexWriter(directory, config);
+      writer.commit();
+      SearcherManager previous = searchers;
+      searchers = new SearcherManager(writer, null);
+      if (previous != null) {
+        previous.close();
+      }
+    } catch (LockObtainFailedException e) {
+      throw new IndexLockedException("the index in " + path + " is being written by another"
+          + " Groundwork process (a running server or an ingestion); use that server's API or"
+          + " stop it first", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open index " + path + " for writing", e);
+    }
+  }
+
+  private synchronized IndexWriter writer() {
+    openForWriting();
+    return writer;
+  }
+
+  @Override
+  public void replaceDocument(String documentId, List<IndexedChunk> chunks, List<float[]> vectors) {
+    if (chunks.size() != vectors.size()) {
+      throw new IllegalArgumentException(
+          chunks.size() + " chunks but " + vectors.size() + " vectors");
+    }
+    List<Document> documents = new ArrayList<>(chunks.size());
+    for (int i = 0; i < chunks.size(); i++) {
+      IndexedChunk chunk = chunks.get(i);
+      if (!chunk.documentId().equals(documentId)) {
+        throw new IllegalArgumentException("chunk " + chunk.chunkId() + " belongs to document "
+            + chunk.documentId() + ", not " + documentId);
+      }
+      documents.add(toDocument(chunk, vectors.get(i)));
+    }
+    try {
+      // One atomic update: readers see the old chunks or the new ones, never a mix.
+      writer().updateDocuments(new Term(DOC_ID, documentId), documents);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index document " + documentId, e);
+    }
+  }
+
+  @Override
+  public void deleteDocument(String documentId) {
+    try {
+      writer().deleteDocuments(new Term(DOC_ID, documentId));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete document " + documentId, e);
+    }
+  }
+
+  @Override
+  public synchronized void commit() {
+    if (writer == null) {
+      return;
+    }
+    try {
+      writer.commit();
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit index " + path, e);
+    }
+  }
+
+  @Override
+  public List<ScoredChunk> searchText(String query, SearchFilter filter, int k) {
+    Set<String> terms = new LinkedHashSet<>(analyzer.terms(query));
+    if (terms.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder match = new BooleanQuery.Builder();
+    for (String term : terms) {
+      match.add(new TermQuery(new Term(TEXT, term)), BooleanClause.Occur.SHOULD);
+      if (contextBoost > 0) {
+        match.add(new BoostQuery(new TermQuery(new Term(CONTEXT, term)), contextBoost),
+            BooleanClause.Occur.SHOULD);
+      }
+    }
+    BooleanQuery.Builder query1 = new BooleanQuery.Builder()
+        .add(match.build(), BooleanClause.Occur.MUST)
+        .add(filterQuery(filter), BooleanClause.Occur.FILTER);
+    return search(query1.build(), k);
+  }
+
+  @Override
+  public List<ScoredChunk> searchVector(float[] vector, SearchFilter filter, int k) {
+    // The filter is passed into the HNSW search itself: it explores only permitted chunks.
+    return search(new KnnFloatVectorQuery(VECTOR, vector, k, filterQuery(filter)), k);
+  }
+
+  @Override
+  public int chunkCount(String documentId) {
+    return count(new TermQuery(new Term(DOC_ID, documentId)));
+  }
+
+  @Override
+  public int chunkCount() {
+    return count(new MatchAllDocsQuery());
+  }
+
+  private int count(Query query) {
+    SearcherManager manager = searchers();
+    if (manager == null) {
+      return 0;
+    }
+    try {
+      IndexSearcher searcher = manager.acquire();
+      try {
+        return searcher.count(query);
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read index " + path, e);
+    }
+  }
+
+  /**
+   * BM25's inverse document frequency of {@code term} in the chunk text field:
+   * {@code ln(1 + (N - df + 0.5) / (df + 0.5))}. A term no chunk contains gets the highest weight.
+   */
+  @Override
+  public double weight(String term) {
+    SearcherManager manager = searchers();
+    if (manager == null) {
+      return 1;
+    }
+    try {
+      IndexSearcher searcher = manager.acquire();
+      try {
+        int n = searcher.getIndexReader().numDocs();
+        int df = searcher.getIndexReader().docFreq(new Term(TEXT, term));
+        return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read index " + path, e);
+    }
+  }
+
+  private List<ScoredChunk> search(Query query, int k) {
+    SearcherManager manager = searchers();
+    if (manager == null || k <= 0) {
+      return List.of();
+    }
+    try {
+      IndexSearcher searcher = manager.acquire();
+      try {
+        TopDocs top = searcher.search(query, k);
+        StoredFields stored = searcher.storedFields();
+        List<ScoredChunk> results = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc hit : top.scoreDocs) {
+          results.add(new ScoredChunk(fromDocument(stored.document(hit.doc)), hit.score));
+        }
+        // Deterministic order: score, then chunk id.
+        results.sort(Comparator.comparing(ScoredChunk::score).reversed()
+            .thenComparing(s -> s.chunk().chunkId()));
+        return results;
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot search index " + path, e);
+    }
+  }
+
+  private synchronized SearcherManager searchers() {
+    try {
+      if (searchers == null) {
+        if (!DirectoryReader.indexExists(directory)) {
+          return null;
+        }
+        searchers = new SearcherManager(directory, null);
+      } else if (writer == null) {
+        searchers.maybeRefresh(); // read-only: pick up commits made by the writing process
+      }
+      return searchers;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open index " + path, e);
+    }
+  }
+
+  private static Query filterQuery(SearchFilter filter) {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    builder.add(new TermInSetQuery(GROUPS, bytes(filter.groups())), BooleanClause.Occur.FILTER);
+    if (!filter.sources().isEmpty()) {
+      builder.add(new TermInSetQuery(SOURCE, bytes(filter.sources())), BooleanClause.Occur.FILTER);
+    }
+    if (!filter.documentIds().isEmpty()) {
+      builder.add(new TermInSetQuery(DOC_ID, bytes(filter.documentIds())),
+          BooleanClause.Occur.FILTER);
+    }
+    return builder.build();
+  }
+
+  private static Collection<BytesRef> bytes(Set<String> values) {
+    return values.stream().sorted().map(BytesRef::new).toList();
+  }
+
+  private static Document toDocument(IndexedChunk chunk, float[] vector) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, chunk.chunkId(), Field.Store.YES));
+    doc.add(new StringField(DOC_ID, chunk.documentId(), Field.Store.YES));
+    doc.add(new StringField(SOURCE, chunk.sourceName(), Field.Store.YES));
+    doc.add(new StoredField(PATH, chunk.path()));
+    for (String group : chunk.groups()) {
+      doc.add(new StringField(GROUPS, group, Field.Store.YES));
+    }
+    doc.add(new TextField(TEXT, chunk.text(), Field.Store.YES));
+    doc.add(new TextField(CONTEXT, chunk.title() + "\n" + chunk.headingPath(), Field.Store.NO));
+    doc.add(new StoredField(TITLE, chunk.title()));
+    doc.add(new StoredField(HEADING, chunk.headingPath()));
+    doc.add(new StoredField(START, chunk.start()));
+    doc.add(new StoredField(END, chunk.end()));
+    doc.add(new StoredField(PAGE, chunk.page()));
+    doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    return doc;
+  }
+
+  private static IndexedChunk fromDocument(Document doc) {
+    return new IndexedChunk(
+        doc.get(ID), doc.get(DOC_ID), doc.get(SOURCE), doc.get(PATH), doc.get(TITLE),
+        doc.get(HEADING), doc.get(TEXT),
+        doc.getField(START).numericValue().intValue(),
+        doc.getField(END).numericValue().intValue(),
+        doc.getField(PAGE).numericValue().intValue(),
+        Set.copyOf(Arrays.asList(doc.getValues(GROUPS))));
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (searchers != null) {
+        searchers.close();
+      }
+      if (writer != null) {
+        writer.close();
+      }
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close index " + path, e);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package io.groundwork.ingest;
+
+import java.io.InputStream;
+
+/** Turns the bytes of a file into text with structure. */
+public interface DocumentParser {
+  /**
+   * Parses one file.
+   *
+   * @param content the file's bytes; not closed by this method
+   * @param fileName the file's name, used to help type detection and as the fallback title
+   * @throws DocumentParseException when the file is empty, of an unsupported type or malformed
+   */
+  ParsedDocument parse(InputStream content, String fileName) throws DocumentParseException;
+}

@@ -1,0 +1,28 @@
+package io.groundwork.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Ingestion settings ({@code groundwork.ingest.*}). */
+@ConfigMapping(prefix = "groundwork.ingest")
+public interface IngestConfig {
+  /** The pipeline file: sources, access rules, chunking. */
+  @WithDefault("ingestion/pipeline.yaml")
+  String pipelineFile();
+
+  /** On {@code serve} with an empty index, ingest every configured source first. */
+  @WithDefault("true")
+  boolean autoIngestSamples();
+
+  /** Largest file a run reads; larger files are recorded as failed. */
+  @WithDefault("52428800")
+  long maxFileBytes();
+
+  /** Largest upload accepted by the API. */
+  @WithDefault("26214400")
+  long maxUploadBytes();
+
+  /** Documents between two index commits during a run. */
+  @WithDefault("200")
+  int commitEvery();
+}

@@ -1,0 +1,143 @@
+package io.groundwork.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.sax.BodyContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * {@link DocumentParser} backed by Apache Tika's auto-detecting parser. Accepts the formats a
+ * knowledge base is made of (plain text, Markdown, HTML, PDF, Word, OpenDocument text, RTF) and
+ * rejects everything else by its detected type, so that images or archives are reported rather
+ * than indexed as empty documents. Thread-safe.
+ */
+public final class TikaDocumentParser implements DocumentParser {
+  /** Media types (without parameters) that are parsed; anything else is refused. */
+  public static final Set<String> SUPPORTED_TYPES = Set.of(
+      "text/plain",
+      "text/markdown",
+      "text/x-web-markdown",
+      "text/html",
+      "application/xhtml+xml",
+      "application/pdf",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "application/msword",
+      "application/vnd.oasis.opendocument.text",
+      "application/rtf");
+
+  private static final Set<String> LINE_ORIENTED =
+      Set.of("text/plain", "text/markdown", "text/x-web-markdown");
+
+  /** Characters of text a single document may produce; protects the heap from a zip bomb. */
+  private static final int MAX_CHARACTERS = 5_000_000;
+
+  private final AutoDetectParser parser = new AutoDetectParser();
+
+  @Override
+  public ParsedDocument parse(InputStream content, String fileName) throws DocumentParseException {
+    try (TikaInputStream input = TikaInputStream.get(new BufferedInputStream(content))) {
+      Metadata metadata = new Metadata();
+      metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+      MediaType detected = parser.getDetector().detect(input, metadata);
+      String type = detected.getBaseType().toString();
+      if (fileName.toLowerCase().endsWith(".md") && type.equals("text/plain")) {
+        type = "text/markdown";
+      }
+      input.mark(1);
+      boolean empty = input.read() < 0;
+      input.reset();
+      if (empty) {
+        throw new DocumentParseException("file is empty");
+      }
+      if (!SUPPORTED_TYPES.contains(type)) {
+        throw new DocumentParseException("unsupported file type " + type);
+      }
+      ParsedDocument document = LINE_ORIENTED.contains(type)
+          ? parseLines(input, metadata, type, fileName)
+          : parseStructured(input, metadata, type, fileName);
+      if (document.text().isBlank()) {
+        throw new DocumentParseException("no text could be extracted (" + type + ")");
+      }
+      return document;
+    } catch (IOException e) {
+      throw new DocumentParseException("cannot read file: " + e.getMessage(), e);
+    }
+  }
+
+  private ParsedDocument parseStructured(
+      TikaInputStream input, Metadata metadata, String type, String fileName)
+      throws DocumentParseException, IOException {
+    StructuredTextHandler handler = new StructuredTextHandler();
+    try {
+      parser.parse(input, new LimitedHandler(handler, MAX_CHARACTERS), metadata, new ParseContext());
+    } catch (TikaException | SAXException e) {
+      throw new DocumentParseException("malformed " + shortName(type) + ": " + rootMessage(e), e);
+    }
+    String text = handler.text();
+    String title = firstNonBlank(
+        metadata.get(TikaCoreProperties.TITLE),
+        handler.headings().isEmpty() ? null : handler.headings().getFirst().text(),
+        baseName(fileName));
+    return new ParsedDocument(title, type, text, handler.headings(), handler.pageStarts());
+  }
+
+  private ParsedDocument parseLines(
+      TikaInputStream input, Metadata metadata, String type, String fileName)
+      throws DocumentParseException, IOException {
+    BodyContentHandler handler = new BodyContentHandler(MAX_CHARACTERS);
+    try {
+      parser.parse(input, handler, metadata, new ParseContext());
+    } catch (TikaException | SAXException e) {
+      throw new DocumentParseException("malformed " + shortName(type) + ": " + rootMessage(e), e);
+    }
+    PlainTextStructure structure = PlainTextStructure.of(handler.toString());
+    List<Heading> headings = structure.headings();
+    String title = firstNonBlank(
+        headings.isEmpty() ? null : headings.getFirst().text(), baseName(fileName));
+    return new ParsedDocument(title, type, structure.text(), headings, List.of());
+  }
+
+  private static String shortName(String type) {
+    return switch (type) {
+      case "application/pdf" -> "PDF";
+      case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "DOCX";
+      case "application/msword" -> "Word document";
+      case "text/html", "application/xhtml+xml" -> "HTML";
+      default -> type;
+    };
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+  }
+
+  private static String firstNonBlank(String... candidates) {
+    for (String candidate : candidates) {
+      if (candidate != null && !candidate.isBlank()) {
+        return candidate.strip();
+      }
+    }
+    return "";
+  }
+
+  private static String baseName(String fileName) {
+    String name = fileName.substring(fileName.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+}

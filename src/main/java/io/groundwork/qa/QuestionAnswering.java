@@ -1,0 +1,108 @@
+package io.groundwork.qa;
+
+import io.groundwork.answer.Answer;
+import io.groundwork.answer.AnswerRequest;
+import io.groundwork.answer.Answerer;
+import io.groundwork.audit.AuditEntry;
+import io.groundwork.audit.AuditTrail;
+import io.groundwork.index.SearchFilter;
+import io.groundwork.retrieve.RetrievalConfig;
+import io.groundwork.retrieve.RetrievalRequest;
+import io.groundwork.retrieve.RetrievalResult;
+import io.groundwork.retrieve.RetrievedChunk;
+import io.groundwork.retrieve.Retriever;
+import io.groundwork.security.Caller;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers questions: retrieval pre-filtered by the caller's groups, answering, and the audit
+ * record, which is committed before the answer is handed back (if it cannot be stored, the
+ * caller gets an error, never an unaudited answer). Thread-safe.
+ */
+@ApplicationScoped
+public class QuestionAnswering {
+  private final Retriever retriever;
+  private final Answerer answerer;
+  private final AuditTrail audit;
+  private final RetrievalConfig config;
+  private final MeterRegistry meters;
+
+  public QuestionAnswering(Retriever retriever, Answerer answerer, AuditTrail audit,
+      RetrievalConfig config, MeterRegistry meters) {
+    this.retriever = retriever;
+    this.answerer = answerer;
+    this.audit = audit;
+    this.config = config;
+    this.meters = meters;
+  }
+
+  /** Retrieves chunks without answering (the search API). */
+  public RetrievalResult search(Caller caller, String query, Integer topK, Set<String> sources,
+      Set<String> documentIds) {
+    RetrievalRequest request = new RetrievalRequest(query, topK == null ? config.topK() : topK,
+        new SearchFilter(caller.groups(), sources, documentIds));
+    long start = System.nanoTime();
+    RetrievalResult result = retriever.retrieve(request);
+    timer("retrieve").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    return result;
+  }
+
+  /** Answers {@code request} for {@code caller} and stores the audit record. */
+  public AskResult ask(Caller caller, AskRequest request) {
+    if (request.question() == null || request.question().isBlank()) {
+      throw new IllegalArgumentException("question must not be blank");
+    }
+    if (request.question().length() > 2000) {
+      throw new IllegalArgumentException("question must be at most 2000 characters");
+    }
+    long t0 = System.nanoTime();
+    RetrievalResult retrieved = search(caller, request.question(), request.topK(),
+        request.sources(), request.documentIds());
+    long t1 = System.nanoTime();
+    Answer answer = answerer.answer(new AnswerRequest(request.question(), retrieved.chunks()));
+    long t2 = System.nanoTime();
+    timer("answer").record(t2 - t1, TimeUnit.NANOSECONDS);
+
+    Map<String, Double> latencies = new LinkedHashMap<>();
+    latencies.put("embedQuery", retrieved.embedMicros() / 1000.0);
+    latencies.put("search", retrieved.searchMicros() / 1000.0);
+    latencies.put("retrieve", millis(t1 - t0));
+    latencies.put("answer", millis(t2 - t1));
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("topK", request.topK() == null ? config.topK() : request.topK());
+    parameters.put("sources", request.sources().stream().sorted().toList());
+    parameters.put("documentIds", request.documentIds().stream().sorted().toList());
+    List<AuditEntry.RetrievedRef> refs = retrieved.chunks().stream().map(QuestionAnswering::ref)
+        .toList();
+    latencies.put("totalBeforeAudit", millis(System.nanoTime() - t0));
+    long auditId = audit.append(
+        new AuditEntry(caller, request.question(), parameters, refs, answer, latencies));
+    long t3 = System.nanoTime();
+    timer("ask").record(t3 - t0, TimeUnit.NANOSECONDS);
+    Map<String, Double> reported = new LinkedHashMap<>(latencies);
+    reported.put("audit", millis(t3 - t2));
+    reported.put("total", millis(t3 - t0));
+    return new AskResult(answer, auditId, retrieved.chunks(), reported);
+  }
+
+  private static AuditEntry.RetrievedRef ref(RetrievedChunk chunk) {
+    return new AuditEntry.RetrievedRef(chunk.chunk().chunkId(), chunk.chunk().documentId(),
+        chunk.chunk().path(), chunk.score(), chunk.textRank(), chunk.vectorRank());
+  }
+
+  private Timer timer(String stage) {
+    return Timer.builder("groundwork.stage.latency").tag("stage", stage)
+        .publishPercentileHistogram().register(meters);
+  }
+
+  private static double millis(long nanos) {
+    return Math.round(nanos / 10_000.0) / 100.0;
+  }
+}

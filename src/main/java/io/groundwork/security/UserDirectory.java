@@ -1,0 +1,96 @@
+package io.groundwork.security;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.groundwork.ingest.Hashes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The built-in users: names, password hashes and groups, read once from a YAML file of the form
+ * {@code users: [{name, password, groups}]}. Validated when loaded (unique names, well-formed
+ * hashes). Successful checks are remembered for the process lifetime as a SHA-256 of the
+ * password, so that PBKDF2's cost is paid once per user, not per request. Thread-safe.
+ */
+public final class UserDirectory {
+  private final Map<String, UserEntry> users;
+  private final PasswordHasher hasher = new PasswordHasher();
+  private final Map<String, String> verified = new ConcurrentHashMap<>();
+
+  /** One user as the file declares them. */
+  public record UserEntry(String name, String password, List<String> groups) {
+    public UserEntry {
+      groups = groups == null ? List.of() : List.copyOf(groups);
+    }
+  }
+
+  private record UsersFile(List<UserEntry> users) {}
+
+  private UserDirectory(Map<String, UserEntry> users) {
+    this.users = users;
+  }
+
+  /** Reads a users file; {@code origin} names it in error messages. */
+  public static UserDirectory load(InputStream in, String origin) {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    UsersFile file;
+    try {
+      file = yaml.readValue(in, UsersFile.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("users file " + origin + " is invalid: " + e.getMessage(), e);
+    }
+    if (file == null || file.users() == null || file.users().isEmpty()) {
+      throw new IllegalArgumentException("users file " + origin + " defines no users");
+    }
+    Map<String, UserEntry> users = new LinkedHashMap<>();
+    for (UserEntry user : file.users()) {
+      if (user.name() == null || !user.name().matches("[A-Za-z0-9_.@-]+")) {
+        throw new IllegalArgumentException("users file " + origin + ": invalid user name '"
+            + user.name() + "'");
+      }
+      if (!PasswordHasher.isHash(user.password())) {
+        throw new IllegalArgumentException("users file " + origin + ": user '" + user.name()
+            + "' needs a password hash (make one with: hash-password)");
+      }
+      if (users.put(user.name(), user) != null) {
+        throw new IllegalArgumentException("users file " + origin + ": user '" + user.name()
+            + "' is defined twice");
+      }
+    }
+    return new UserDirectory(Map.copyOf(users));
+  }
+
+  /** The user named {@code name}, if there is one. */
+  public Optional<Caller> find(String name) {
+    UserEntry user = users.get(name);
+    return user == null ? Optional.empty() : Optional.of(new Caller(name, Set.copyOf(user.groups())));
+  }
+
+  /** The user, if {@code password} is theirs. */
+  public Optional<Caller> authenticate(String name, char[] password) {
+    UserEntry user = users.get(name);
+    if (user == null) {
+      return Optional.empty();
+    }
+    String fingerprint = Hashes.sha256(user.password() + "\u0000" + new String(password));
+    if (!fingerprint.equals(verified.get(name))) {
+      if (!hasher.matches(password, user.password())) {
+        return Optional.empty();
+      }
+      verified.put(name, fingerprint);
+    }
+    return find(name);
+  }
+
+  public Set<String> names() {
+    return users.keySet();
+  }
+}

@@ -1,0 +1,71 @@
+package io.groundwork.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** An ingested document: where it came from, who may read it, and its parsed text. */
+@Entity
+@Table(name = "documents")
+public class DocumentEntity {
+  @Id
+  public String id;
+
+  @Column(name = "source_name", nullable = false)
+  public String sourceName;
+
+  @Column(nullable = false)
+  public String path;
+
+  @Column(name = "source_uri", nullable = false, unique = true)
+  public String sourceUri;
+
+  @Column(nullable = false)
+  public String title;
+
+  @Column(name = "media_type", nullable = false)
+  public String mediaType;
+
+  @Column(name = "content_hash", nullable = false)
+  public String contentHash;
+
+  /** Access groups, sorted and comma-separated. */
+  @Column(name = "access_groups", nullable = false)
+  public String accessGroups;
+
+  @Column(name = "size_bytes", nullable = false)
+  public long sizeBytes;
+
+  @Column(name = "chunk_count", nullable = false)
+  public int chunkCount;
+
+  /** The parsed text that chunk and citation offsets refer to. */
+  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+  @Column(nullable = false)
+  public String body;
+
+  @Column(name = "ingested_at", nullable = false)
+  public OffsetDateTime ingestedAt;
+
+  public Set<String> groups() {
+    return Arrays.stream(accessGroups.split(",")).filter(g -> !g.isBlank())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  public void setGroups(Set<String> groups) {
+    this.accessGroups = String.join(",", new TreeSet<>(groups));
+  }
+
+  /** True when a caller with {@code callerGroups} may read this document. */
+  public boolean readableBy(Set<String> callerGroups) {
+    return groups().stream().anyMatch(callerGroups::contains);
+  }
+}

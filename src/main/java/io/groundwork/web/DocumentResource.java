@@ -1,0 +1,70 @@
+package io.groundwork.web;
+
+import io.groundwork.security.Caller;
+import io.groundwork.security.CallerResolver;
+import io.groundwork.store.DocumentEntity;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Documents the caller may read: the list, and one document's text for the source viewer. */
+@Path("/api/documents")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class DocumentResource {
+  private final EntityManager em;
+  private final CallerResolver callers;
+  private final SecurityIdentity identity;
+
+  public DocumentResource(EntityManager em, CallerResolver callers, SecurityIdentity identity) {
+    this.em = em;
+    this.callers = callers;
+    this.identity = identity;
+  }
+
+  /** A document without its text. */
+  public record DocumentSummary(
+      String id, String source, String path, String title, String mediaType, Set<String> groups,
+      int chunks, long sizeBytes, OffsetDateTime ingestedAt) {}
+
+  /** A document with its parsed text (citation offsets refer to it). */
+  public record DocumentView(DocumentSummary document, String text) {}
+
+  @GET
+  @Transactional
+  @Operation(summary = "List the documents the caller may read")
+  public List<DocumentSummary> list() {
+    Caller caller = callers.caller(identity);
+    return em.createQuery("from DocumentEntity d order by d.sourceName, d.path", DocumentEntity.class)
+        .getResultList().stream().filter(d -> d.readableBy(caller.groups()))
+        .map(DocumentResource::summary).toList();
+  }
+
+  @GET
+  @Path("{id}")
+  @Transactional
+  @Operation(summary = "One document's parsed text, if the caller may read it")
+  public DocumentView get(@PathParam("id") String id) {
+    DocumentEntity document = em.find(DocumentEntity.class, id);
+    // A document the caller may not read is reported as missing: its existence is not leaked.
+    if (document == null || !document.readableBy(callers.caller(identity).groups())) {
+      throw new NotFoundProblem("no document " + id);
+    }
+    return new DocumentView(summary(document), document.body);
+  }
+
+  static DocumentSummary summary(DocumentEntity d) {
+    return new DocumentSummary(d.id, d.sourceName, d.path, d.title, d.mediaType, d.groups(),
+        d.chunkCount, d.sizeBytes, d.ingestedAt);
+  }
+}

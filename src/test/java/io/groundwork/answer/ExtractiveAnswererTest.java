@@ -1,0 +1,74 @@
+package io.groundwork.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import io.groundwork.embed.Embedder;
+import io.groundwork.embed.EmbeddingModelSpec;
+import io.groundwork.index.IndexedChunk;
+import io.groundwork.retrieve.RetrievedChunk;
+import io.groundwork.text.TermAnalyzer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExtractiveAnswererTest {
+  private static ExtractiveAnswerer answerer;
+
+  @BeforeAll
+  static void loadModel(@TempDir Path prompts) throws Exception {
+    Files.writeString(prompts.resolve("refusal.txt"), "Not in the knowledge base.");
+    Files.writeString(prompts.resolve("extractive-answer.txt"), "From the knowledge base:");
+    Embedder embedder = new Embedder(EmbeddingModelSpec.BGE_SMALL_EN_V15_Q,
+        new BgeSmallEnV15QuantizedEmbeddingModel(), new HuggingFaceTokenCountEstimator(), 16);
+    answerer = ExtractiveAnswerer.builder().embedder(embedder).terms(new TermAnalyzer())
+        .weights(term -> 1.0).prompts(PromptLibrary.load(prompts)).build();
+  }
+
+  private static RetrievedChunk chunk(String doc, int start, String text) {
+    return new RetrievedChunk(new IndexedChunk(doc + "-0", doc, "s", doc + ".md", "Title " + doc,
+        "Heading", text, start, start + text.length(), 0, Set.of("everyone")), 0.03, 1, 1);
+  }
+
+  @Test
+  void citesTheSentenceThatAnswersWithDocumentOffsets() {
+    String vpn = "Heading\nThe VPN client is Cisco Secure Client. It connects to vpn.larkspur.example "
+        + "on port 443. Support hours are 8:00 to 18:00.";
+    String other = "Printers are on every floor. Colour printing needs a cost code.";
+    Answer answer = answerer.answer(new AnswerRequest("Which host does the VPN client connect to?",
+        List.of(chunk("vpn", 100, vpn), chunk("print", 0, other))));
+    assertThat(answer.refused()).isFalse();
+    Citation first = answer.citations().stream()
+        .filter(c -> c.quote().equals("It connects to vpn.larkspur.example on port 443."))
+        .findFirst().orElseThrow(() -> new AssertionError("not cited: " + answer.text()));
+    assertThat(first.documentId()).isEqualTo("vpn");
+    int local = vpn.indexOf(first.quote());
+    assertThat(first.start()).isEqualTo(100 + local);
+    assertThat(first.end()).isEqualTo(100 + local + first.quote().length());
+    assertThat(answer.text()).startsWith("From the knowledge base:")
+        .contains("It connects to vpn.larkspur.example on port 443. [" + first.number() + "]");
+    assertThat(answer.citations()).extracting(Citation::number)
+        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1,
+            answer.citations().size()).boxed().toList());
+  }
+
+  @Test
+  void refusesWhenTheChunksDoNotAnswer() {
+    Answer answer = answerer.answer(new AnswerRequest(
+        "What is the recipe for the lasagna served in the canteen?",
+        List.of(chunk("print", 0, "Printers are on every floor. Colour printing needs a cost code."))));
+    assertThat(answer.refused()).isTrue();
+    assertThat(answer.citations()).isEmpty();
+    assertThat(answer.text()).isEqualTo("Not in the knowledge base.");
+  }
+
+  @Test
+  void refusesWithoutChunks() {
+    assertThat(answerer.answer(new AnswerRequest("Anything?", List.of())).refused()).isTrue();
+  }
+}
