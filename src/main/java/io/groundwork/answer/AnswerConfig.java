@@ -23,7 +23,7 @@ public interface AnswerConfig {
    * share of the question's terms it contains) of the best sentence; below it, the answer is a
    * refusal.
    */
-  @WithDefault("0.55")
+  @WithDefault("0.45")
   double minEvidence();
 
   /** A further sentence is cited only if its score is at least this share of the best one. */

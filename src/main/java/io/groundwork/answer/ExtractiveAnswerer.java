@@ -8,13 +8,17 @@ import io.groundwork.text.TermAnalyzer;
 import io.groundwork.text.TermWeights;
 import io.groundwork.text.TextSpan;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,10 +29,15 @@ import org.jboss.logging.Logger;
  * similarity to the question, rescaled so that unrelated text scores near 0, and (b) the
  * share of the question's content terms it contains, each term weighted by its IDF in the
  * index (a question term that no document contains weighs most, so asking about something the
- * knowledge base never mentions lowers the evidence). If the best sentence scores below
- * {@code minEvidence}, the answer is a refusal that cites nothing. Otherwise up to
- * {@code maxSentences} sentences scoring at least {@code relativeCutoff} of the best are
- * returned, each followed by its citation number: grouped by document (the document of the best
+ * knowledge base never mentions lowers the evidence). Sentences are embedded with their
+ * document title and headings, which often carry their subject. If no sentence reaches
+ * {@code minEvidence}, the answer is a refusal that cites nothing. Otherwise sentences are
+ * ranked by evidence, discounted, when the question asks what, which, who, when, where or how,
+ * for a sentence that states nothing specific (no number, no name) beyond the question's own
+ * words, since such questions ask for facts and "this may include a
+ * referral to occupational health" restates a question rather than answering it; up to
+ * {@code maxSentences} sentences reaching {@code minEvidence} and ranking at least
+ * {@code relativeCutoff} of the best are returned, each followed by its citation number: grouped by document (the document of the best
  * sentence first) and in document order within a document, so that the answer reads like a
  * passage. Thread-safe.
  */
@@ -42,6 +51,13 @@ public final class ExtractiveAnswerer implements Answerer {
   /** Cosine similarity of a paraphrase; maps to evidence 1. */
   private static final double COSINE_CEILING = 0.85;
   private static final int MIN_WORDS = 4;
+  /** Rank weight of a sentence that names no number or proper noun beyond the question's words. */
+  private static final double UNSPECIFIC_DISCOUNT = 0.85;
+  /** A number, or a capitalised word that does not start the sentence: a fact or a name. */
+  private static final Set<String> FACT_QUESTION_WORDS =
+      Set.of("what", "which", "who", "whom", "whose", "when", "where", "how");
+  private static final Pattern SPECIFIC =
+      Pattern.compile("\\p{N}[\\p{L}\\p{N}.,:%-]*|(?<=[\\s(\"'])\\p{Lu}[\\p{L}\\p{N}-]*");
   /** Credit for a question term found only in the sentence's context (previous sentence, headings). */
   private static final double CONTEXT_CREDIT = 0.5;
   /**
@@ -103,18 +119,25 @@ public final class ExtractiveAnswerer implements Answerer {
       Set<String> contextTerms) {}
 
   /** A candidate with its evidence score. */
-  record Scored(Candidate candidate, double evidence, double similarity, double coverage) {}
+  record Scored(Candidate candidate, double evidence, double similarity, double coverage,
+      boolean specific) {
+    /** Orders sentences: evidence, discounted when the sentence states nothing specific. */
+    double rankScore() {
+      return specific ? evidence : evidence * UNSPECIFIC_DISCOUNT;
+    }
+  }
 
   @Override
   public Answer answer(AnswerRequest request) {
-    List<Scored> ranked = rank(request.question(), request.chunks());
-    if (ranked.isEmpty() || ranked.getFirst().evidence() < minEvidence) {
+    List<Scored> ranked = rank(request.question(), request.chunks()).stream()
+        .filter(s -> s.evidence() >= minEvidence).toList();
+    if (ranked.isEmpty()) {
       return refusal();
     }
-    double cutoff = Math.max(minEvidence, ranked.getFirst().evidence() * relativeCutoff);
+    double cutoff = ranked.getFirst().rankScore() * relativeCutoff;
     List<Candidate> chosen = new ArrayList<>();
     for (Scored scored : ranked) {
-      if (chosen.size() == maxSentences || scored.evidence() < cutoff) {
+      if (chosen.size() == maxSentences || scored.rankScore() < cutoff) {
         break;
       }
       chosen.add(scored.candidate());
@@ -146,6 +169,10 @@ public final class ExtractiveAnswerer implements Answerer {
     if (candidates.isEmpty()) {
       return List.of();
     }
+    Set<String> questionText = new HashSet<>(
+        Arrays.asList(question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+    // "Which provider ...?" asks for a fact; "Can I use ...?" is answered by a rule just as well.
+    boolean asksForFact = questionText.stream().anyMatch(FACT_QUESTION_WORDS::contains);
     Set<String> questionTerms = new LinkedHashSet<>(terms.terms(question));
     questionTerms.removeAll(questionWords);
     Map<String, Double> idf = new HashMap<>();
@@ -153,7 +180,7 @@ public final class ExtractiveAnswerer implements Answerer {
     double questionWeight = questionTerms.stream().mapToDouble(idf::get).sum();
     float[] questionVector = embedder.embedQuery(question);
     List<float[]> vectors =
-        embedder.embedPassages(candidates.stream().map(c -> c.span().text()).toList());
+        embedder.embedPassages(candidates.stream().map(ExtractiveAnswerer::inContext).toList());
     List<Scored> scored = new ArrayList<>(candidates.size());
     for (int i = 0; i < candidates.size(); i++) {
       Candidate candidate = candidates.get(i);
@@ -168,17 +195,43 @@ public final class ExtractiveAnswerer implements Answerer {
         }
       }
       double coverage = questionWeight == 0 ? 0 : matched / questionWeight;
-      scored.add(new Scored(candidate, (similarity + coverage) / 2, similarity, coverage));
+      scored.add(new Scored(candidate, (similarity + coverage) / 2, similarity, coverage,
+          !asksForFact || specific(candidate.span().text(), questionText)));
     }
-    scored.sort(Comparator.comparingDouble(Scored::evidence).reversed()
+    scored.sort(Comparator.comparingDouble(Scored::rankScore).reversed()
         .thenComparingInt(s -> s.candidate().chunkRank())
         .thenComparingInt(s -> s.candidate().span().start()));
     if (LOG.isDebugEnabled()) {
       LOG.debugf("question: %s", question);
       scored.stream().limit(3).forEach(s -> LOG.debugf("evidence %.3f (similarity %.3f, coverage"
-          + " %.3f) %s", s.evidence(), s.similarity(), s.coverage(), s.candidate().span().text()));
+          + " %.3f, specific %s) %s", s.evidence(), s.similarity(), s.coverage(), s.specific(),
+          s.candidate().span().text()));
     }
     return scored;
+  }
+
+  /** Whether {@code sentence} names a number or proper noun that the question does not. */
+  static boolean specific(String sentence, Set<String> questionWords) {
+    Matcher matcher = SPECIFIC.matcher(sentence);
+    while (matcher.find()) {
+      String word = matcher.group().toLowerCase(Locale.ROOT).replaceAll("[.,:]+$", "");
+      if (!questionWords.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The text embedded for a sentence: its document title and heading path, then the sentence.
+   * A sentence often leaves its subject to its headings ("Fire safety" in the Leeds office guide:
+   * "If the alarm sounds, go to Bishopgate Street"); without them it cannot match a question that
+   * names the subject, and a similar sentence of another document would win instead.
+   */
+  private static String inContext(Candidate candidate) {
+    IndexedChunk chunk = candidate.source().chunk();
+    String heading = chunk.headingPath().isBlank() ? "" : " > " + chunk.headingPath();
+    return chunk.title() + heading + ": " + candidate.span().text();
   }
 
   private List<Candidate> candidates(List<RetrievedChunk> chunks) {
@@ -230,7 +283,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private TermWeights weights;
     private int maxSentences = 3;
     private int chunksConsidered = 5;
-    private double minEvidence = 0.55;
+    private double minEvidence = 0.45;
     private double relativeCutoff = 0.75;
 
     public Builder embedder(Embedder embedder) {

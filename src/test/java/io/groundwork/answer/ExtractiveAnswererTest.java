@@ -71,4 +71,27 @@ class ExtractiveAnswererTest {
   void refusesWithoutChunks() {
     assertThat(answerer.answer(new AnswerRequest("Anything?", List.of())).refused()).isTrue();
   }
+
+  @Test
+  void aFactQuestionIsAnsweredByTheSentenceThatStatesTheFact() {
+    String absence = "Long-term absence\nThis may include a referral to occupational health.";
+    String provider = "Occupational health\nLarkspur's occupational health provider is Medivale "
+        + "Occupational Health.";
+    Answer answer = answerer.answer(new AnswerRequest(
+        "Which occupational health provider do we refer employees to?",
+        List.of(chunk("absence", 0, absence), chunk("provider", 0, provider))));
+    assertThat(answer.refused()).isFalse();
+    assertThat(answer.citations().getFirst().quote()).contains("Medivale");
+  }
+
+  @Test
+  void specificMeansANumberOrNameTheQuestionDoesNotAlreadySay() {
+    Set<String> question = Set.of("which", "vpn", "client", "do", "we", "use");
+    assertThat(ExtractiveAnswerer.specific("The VPN client is Cisco Secure Client.", question))
+        .isTrue();
+    assertThat(ExtractiveAnswerer.specific("Claims are paid within 60 days.", question)).isTrue();
+    assertThat(ExtractiveAnswerer.specific("Use the VPN client when travelling.", question))
+        .isFalse();
+    assertThat(ExtractiveAnswerer.specific("Everyone uses the VPN client.", question)).isFalse();
+  }
 }
