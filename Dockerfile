@@ -13,12 +13,10 @@
 # ---- build: ./mvnw package on a full JDK ------------------------------------------------------
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /build
-# The Maven wrapper and the POM first, so that the dependency download is its own cached layer.
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
-RUN --mount=type=cache,target=/root/.m2 \
-    ./mvnw -B -ntp -q dependency:resolve dependency:resolve-plugins
 COPY src/ src/
+# The cache mount keeps Maven and the downloaded dependencies between builds (BuildKit).
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp package -DskipTests
 
