@@ -33,7 +33,8 @@ import org.jboss.jandex.Type;
  * from the compiled classes with Jandex, names in kebab case, {@code @WithName},
  * {@code @WithParentName}, nested groups and maps), every {@code @ConfigProperty}, every key of
  * {@code application.properties} and every property its values reference, every literal property
- * name passed to {@code getValue(...)} in the main sources (config source factories), and the
+ * name passed to {@code getValue(...)} in the main sources or written as a literal in a config
+ * source factory (which reads its settings before any mapping exists), and the
  * REST endpoints ({@code @Path}). Renaming a property in the code changes what this class
  * returns, so deployment files that still use the old name fail their checks.
  */
@@ -50,7 +51,10 @@ final class AppConfiguration {
       "java.util.Set", "java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble");
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}:]+)(?::[^}]*)?}");
   private static final Pattern GET_VALUE = Pattern.compile(
-      "\\b(?:getValue|getOptionalValue|getConfigValue|getRawValue)\\(\\s*\"([a-z][a-z0-9.\"*-]+)\"");
+      "\\b(?:getValue|getOptionalValue|getConfigValue|getRawValue)\\(\\s*\"([a-z][a-z0-9.*-]+)\"");
+  /** A property name as a string literal, in config sources that read it through a helper. */
+  private static final Pattern PROPERTY_LITERAL =
+      Pattern.compile("\"((?:groundwork|quarkus)(?:\\.[a-z0-9*-]+)+)\"");
 
   private final Set<String> properties;
   private final Map<String, String> defaults;
@@ -104,9 +108,16 @@ final class AppConfiguration {
     }
     try (Stream<Path> sources = Files.walk(projectDir.resolve("src/main/java"))) {
       for (Path source : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-        Matcher literal = GET_VALUE.matcher(Files.readString(source));
+        String text = Files.readString(source);
+        Matcher literal = GET_VALUE.matcher(text);
         while (literal.find()) {
           properties.add(literal.group(1));
+        }
+        if (text.contains("ConfigSourceContext") || text.contains("ConfigSourceInterceptorContext")) {
+          Matcher name = PROPERTY_LITERAL.matcher(text);
+          while (name.find()) {
+            properties.add(name.group(1));
+          }
         }
       }
     } catch (IOException e) {
