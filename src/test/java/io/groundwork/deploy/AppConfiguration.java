@@ -31,11 +31,11 @@ import org.jboss.jandex.Type;
  * What the application actually reads, found in the application itself rather than written down
  * a second time: every configuration property of the {@code @ConfigMapping} interfaces (walked
  * from the compiled classes with Jandex, names in kebab case, {@code @WithName},
- * {@code @WithParentName}, nested groups and maps), every {@code @ConfigProperty}, every key of
- * {@code application.properties} and every property its values reference, every literal property
- * name passed to {@code getValue(...)} in the main sources or written as a literal in a config
- * source factory (which reads its settings before any mapping exists), and the
- * REST endpoints ({@code @Path}). Renaming a property in the code changes what this class
+ * {@code @WithParentName}, nested groups and maps), every {@code @ConfigProperty}, every
+ * non-groundwork key of {@code application.properties} and every property its values
+ * reference, every literal property name passed to {@code getValue(...)} in the main sources or
+ * written in a config source factory (which reads its settings before any mapping exists), and
+ * the REST endpoints ({@code @Path}). Renaming a property in the code changes what this class
  * returns, so deployment files that still use the old name fail their checks.
  */
 final class AppConfiguration {
@@ -100,7 +100,11 @@ final class AppConfiguration {
     for (Map.Entry<String, String> entry : applicationProperties.entrySet()) {
       String key = entry.getKey().startsWith("%")
           ? entry.getKey().substring(entry.getKey().indexOf('.') + 1) : entry.getKey();
-      properties.add(key);
+      if (!key.startsWith("groundwork.")) {
+        // Quarkus reads its own keys. A groundwork key is read only if the code reads it: a value
+        // set here for a property nobody reads any more must not make its name look valid.
+        properties.add(key);
+      }
       Matcher expression = EXPRESSION.matcher(entry.getValue());
       while (expression.find()) {
         properties.add(expression.group(1));
