@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ public class IngestionService {
   private final Chunker chunker;
   private final PipelineDefinition pipeline;
   private final IngestConfig config;
+  private final IngestionMetrics metrics;
   private final ReentrantLock runLock = new ReentrantLock();
   private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "groundwork-ingest");
@@ -57,7 +59,8 @@ public class IngestionService {
   });
 
   public IngestionService(EntityManager em, Embedder embedder, LuceneChunkIndex index,
-      DocumentParser parser, Chunker chunker, PipelineDefinition pipeline, IngestConfig config) {
+      DocumentParser parser, Chunker chunker, PipelineDefinition pipeline, IngestConfig config,
+      IngestionMetrics metrics) {
     this.em = em;
     this.embedder = embedder;
     this.index = index;
@@ -65,6 +68,7 @@ public class IngestionService {
     this.chunker = chunker;
     this.pipeline = pipeline;
     this.config = config;
+    this.metrics = metrics;
   }
 
   @PreDestroy
@@ -188,6 +192,7 @@ public class IngestionService {
       for (FileTask task : tasks) {
         Outcome outcome = ingestOne(task);
         counters.add(task.path(), outcome);
+        metrics.fileDone(outcome.kind(), outcome.chunks(), outcome.reason());
         recordProgress(runId, task.path(), outcome, counters);
         listener.fileDone(task.path(), outcome.kind(), outcome.detail());
         if (outcome.kind() == FileOutcome.INGESTED && ++sinceCommit >= config.commitEvery()) {
@@ -200,6 +205,7 @@ public class IngestionService {
           index.deleteDocument(gone.id);
           QuarkusTransaction.requiringNew().run(() -> deleteDocumentRow(gone.id));
           counters.removed++;
+          metrics.fileDone(FileOutcome.REMOVED, 0, null);
           listener.fileDone(gone.path, FileOutcome.REMOVED, "");
         }
       }
@@ -211,12 +217,14 @@ public class IngestionService {
         run.status = Status.COMPLETED.name();
         run.finishedAt = OffsetDateTime.now();
       });
+      metrics.runFinished(true, Duration.ofNanos(System.nanoTime() - started));
       LOG.infof("ingestion run %s over %s: %d ingested, %d unchanged, %d failed, %d removed in %d ms",
           runId, sourceName, counters.ingested, counters.unchanged, counters.failures.size(),
           counters.removed, millis);
       return new IngestionReport(runId, counters.ingested, counters.unchanged, counters.failures,
           counters.removed, counters.chunks, millis);
     } catch (RuntimeException e) {
+      metrics.runFinished(false, Duration.ofNanos(System.nanoTime() - started));
       failRun(runId, e.getMessage());
       throw e;
     } finally {
@@ -234,7 +242,7 @@ public class IngestionService {
       if (existing != null && existing.contentHash.equals(contentHash)
           && existing.groups().equals(task.groups())
           && index.chunkCount(documentId) == existing.chunkCount) {
-        return new Outcome(FileOutcome.UNCHANGED, "", 0);
+        return new Outcome(FileOutcome.UNCHANGED, "", 0, null);
       }
       ParsedDocument parsed = parser.parse(new ByteArrayInputStream(bytes), task.path());
       List<Chunk> chunks = chunker.chunk(parsed);
@@ -249,14 +257,15 @@ public class IngestionService {
       index.replaceDocument(documentId, indexed, vectors);
       QuarkusTransaction.requiringNew().run(() ->
           storeDocument(documentId, task, parsed, contentHash, bytes.length, chunks, indexed));
-      return new Outcome(FileOutcome.INGESTED, chunks.size() + " chunks", chunks.size());
+      return new Outcome(FileOutcome.INGESTED, chunks.size() + " chunks", chunks.size(), null);
     } catch (DocumentParseException e) {
-      return new Outcome(FileOutcome.FAILED, e.getMessage(), 0);
+      return new Outcome(FileOutcome.FAILED, e.getMessage(), 0, e.reason());
     } catch (IOException e) {
-      return new Outcome(FileOutcome.FAILED, "cannot read file: " + e.getMessage(), 0);
+      return new Outcome(FileOutcome.FAILED, "cannot read file: " + e.getMessage(), 0,
+          e instanceof FileTooLargeException ? FailureReason.TOO_LARGE : FailureReason.UNREADABLE);
     } catch (RuntimeException e) {
       LOG.errorf(e, "cannot ingest %s", task.path());
-      return new Outcome(FileOutcome.FAILED, "internal error: " + e, 0);
+      return new Outcome(FileOutcome.FAILED, "internal error: " + e, 0, FailureReason.INTERNAL);
     }
   }
 
@@ -379,7 +388,7 @@ public class IngestionService {
   private byte[] readLimited(Path file) throws IOException {
     long size = Files.size(file);
     if (size > config.maxFileBytes()) {
-      throw new IOException("file has " + size + " bytes, more than the limit of "
+      throw new FileTooLargeException("file has " + size + " bytes, more than the limit of "
           + config.maxFileBytes());
     }
     return Files.readAllBytes(file);
@@ -402,7 +411,15 @@ public class IngestionService {
     return text.length() <= max ? text : text.substring(0, max);
   }
 
-  private record Outcome(FileOutcome kind, String detail, int chunks) {}
+  /** What happened to one file; {@code reason} is set exactly when it failed. */
+  private record Outcome(FileOutcome kind, String detail, int chunks, FailureReason reason) {}
+
+  /** A file above {@code groundwork.ingest.max-file-bytes}. */
+  private static final class FileTooLargeException extends IOException {
+    FileTooLargeException(String message) {
+      super(message);
+    }
+  }
 
   private static final class Counters {
     int ingested;

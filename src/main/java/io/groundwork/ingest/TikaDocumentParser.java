@@ -57,20 +57,23 @@ public final class TikaDocumentParser implements DocumentParser {
       boolean empty = input.read() < 0;
       input.reset();
       if (empty) {
-        throw new DocumentParseException("file is empty");
+        throw new DocumentParseException(FailureReason.EMPTY, "file is empty");
       }
       if (!SUPPORTED_TYPES.contains(type)) {
-        throw new DocumentParseException("unsupported file type " + type);
+        throw new DocumentParseException(FailureReason.UNSUPPORTED_TYPE,
+            "unsupported file type " + type);
       }
       ParsedDocument document = LINE_ORIENTED.contains(type)
           ? parseLines(input, metadata, type, fileName)
           : parseStructured(input, metadata, type, fileName);
       if (document.text().isBlank()) {
-        throw new DocumentParseException("no text could be extracted (" + type + ")");
+        throw new DocumentParseException(FailureReason.NO_TEXT,
+            "no text could be extracted (" + type + ")");
       }
       return document;
     } catch (IOException e) {
-      throw new DocumentParseException("cannot read file: " + e.getMessage(), e);
+      throw new DocumentParseException(FailureReason.UNREADABLE,
+          "cannot read file: " + e.getMessage(), e);
     }
   }
 
@@ -81,7 +84,8 @@ public final class TikaDocumentParser implements DocumentParser {
     try {
       parser.parse(input, new LimitedHandler(handler, MAX_CHARACTERS), metadata, new ParseContext());
     } catch (TikaException | SAXException e) {
-      throw new DocumentParseException("malformed " + shortName(type) + ": " + rootMessage(e), e);
+      throw new DocumentParseException(FailureReason.MALFORMED,
+          "malformed " + shortName(type) + ": " + rootMessage(e), e);
     }
     String text = handler.text();
     String title = firstNonBlank(
@@ -98,7 +102,8 @@ public final class TikaDocumentParser implements DocumentParser {
     try {
       parser.parse(input, handler, metadata, new ParseContext());
     } catch (TikaException | SAXException e) {
-      throw new DocumentParseException("malformed " + shortName(type) + ": " + rootMessage(e), e);
+      throw new DocumentParseException(FailureReason.MALFORMED,
+          "malformed " + shortName(type) + ": " + rootMessage(e), e);
     }
     PlainTextStructure structure = PlainTextStructure.of(handler.toString());
     List<Heading> headings = structure.headings();

@@ -51,6 +51,8 @@ public class QuestionAnswering {
     long start = System.nanoTime();
     RetrievalResult result = retriever.retrieve(request);
     timer("retrieve").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    timer("embed_query").record(result.embedMicros(), TimeUnit.MICROSECONDS);
+    timer("search").record(result.searchMicros(), TimeUnit.MICROSECONDS);
     return result;
   }
 
@@ -97,8 +99,14 @@ public class QuestionAnswering {
         chunk.chunk().path(), chunk.score(), chunk.textRank(), chunk.vectorRank());
   }
 
+  /**
+   * The latency of one stage, published as a Prometheus histogram
+   * ({@code groundwork_stage_latency_seconds_bucket{stage=...}}): retrieve (embed_query + search),
+   * answer, and ask (everything, audit included).
+   */
   private Timer timer(String stage) {
     return Timer.builder("groundwork.stage.latency").tag("stage", stage)
+        .description("Latency of a question-answering stage")
         .publishPercentileHistogram().register(meters);
   }
 

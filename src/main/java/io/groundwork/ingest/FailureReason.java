@@ -1,0 +1,33 @@
+package io.groundwork.ingest;
+
+/**
+ * Why a file could not be ingested, as a small closed set for metrics and dashboards (the
+ * ingestion report keeps the full message).
+ */
+public enum FailureReason {
+  /** The file has no bytes. */
+  EMPTY("empty"),
+  /** The detected media type is not one Groundwork parses. */
+  UNSUPPORTED_TYPE("unsupported_type"),
+  /** The parser read the file but found no text in it. */
+  NO_TEXT("no_text"),
+  /** The parser rejected the file as broken. */
+  MALFORMED("malformed"),
+  /** The file is larger than {@code groundwork.ingest.max-file-bytes}. */
+  TOO_LARGE("too_large"),
+  /** The file could not be read (I/O error). */
+  UNREADABLE("unreadable"),
+  /** An unexpected error while embedding, indexing or storing it. */
+  INTERNAL("internal");
+
+  private final String label;
+
+  FailureReason(String label) {
+    this.label = label;
+  }
+
+  /** The value of the {@code reason} tag of {@code groundwork.ingest.failures}. */
+  public String label() {
+    return label;
+  }
+}
