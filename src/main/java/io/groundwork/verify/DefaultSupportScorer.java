@@ -3,6 +3,7 @@ package io.groundwork.verify;
 import io.groundwork.embed.Embedder;
 import io.groundwork.text.SentenceSplitter;
 import io.groundwork.text.TermAnalyzer;
+import io.groundwork.text.TermWeights;
 import io.groundwork.text.TextSpan;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +21,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code lexical} is the share of the claim's content terms (analysed like the BM25 index:
- *       stop words removed, stemmed) that the evidence sentence contains, and
+ *       stop words removed, stemmed) that the evidence sentence contains, each term weighted by
+ *       its {@link TermWeights} (IDF in the index: a rare term missing from the evidence costs
+ *       more than a common one), and
  *   <li>{@code semantic} is the cosine similarity of the two sentences' embeddings, rescaled
  *       from [{@code cosineFloor}, {@code cosineCeiling}] to [0, 1] (bge-style models give
  *       unrelated text a cosine well above 0).
@@ -37,6 +40,7 @@ public final class DefaultSupportScorer implements SupportScorer {
 
   private final Embedder embedder;
   private final TermAnalyzer terms;
+  private final TermWeights weights;
   private final SentenceSplitter splitter = new SentenceSplitter();
   private final double lexicalWeight;
   private final double cosineFloor;
@@ -68,6 +72,7 @@ public final class DefaultSupportScorer implements SupportScorer {
     }
     this.embedder = builder.embedder;
     this.terms = builder.terms;
+    this.weights = builder.weights;
     this.lexicalWeight = builder.lexicalWeight;
     this.cosineFloor = builder.cosineFloor;
     this.cosineCeiling = builder.cosineCeiling;
@@ -95,7 +100,7 @@ public final class DefaultSupportScorer implements SupportScorer {
       return SupportScore.NONE;
     }
     Set<String> claimTerms = new HashSet<>(terms.terms(claim));
-    float[] claimVector = embedder.embedPassages(List.of(claim)).getFirst();
+    float[] claimVector = vectors(List.of(claim)).getFirst();
     List<float[]> vectors = vectors(evidence);
     SupportScore best = SupportScore.NONE;
     double bestCombined = -1;
@@ -121,8 +126,16 @@ public final class DefaultSupportScorer implements SupportScorer {
       return 0;
     }
     Set<String> found = new HashSet<>(terms.terms(sentence));
-    long shared = claimTerms.stream().filter(found::contains).count();
-    return (double) shared / claimTerms.size();
+    double total = 0;
+    double shared = 0;
+    for (String term : claimTerms) {
+      double weight = weights.weight(term);
+      total += weight;
+      if (found.contains(term)) {
+        shared += weight;
+      }
+    }
+    return total == 0 ? 0 : shared / total;
   }
 
   /** True when the claim states a number that no cited passage contains. */
@@ -176,6 +189,7 @@ public final class DefaultSupportScorer implements SupportScorer {
   public static final class Builder {
     private Embedder embedder;
     private TermAnalyzer terms;
+    private TermWeights weights = term -> 1.0;
     private double lexicalWeight = 0.5;
     private double cosineFloor = 0.5;
     private double cosineCeiling = 0.9;
@@ -188,6 +202,15 @@ public final class DefaultSupportScorer implements SupportScorer {
 
     public Builder terms(TermAnalyzer terms) {
       this.terms = terms;
+      return this;
+    }
+
+    /** Weights of claim terms, e.g. their IDF in the index; by default all terms weigh 1. */
+    public Builder weights(TermWeights weights) {
+      if (weights == null) {
+        throw new IllegalArgumentException("weights must not be null");
+      }
+      this.weights = weights;
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.groundwork.verify;
 
 import io.groundwork.answer.PromptLibrary;
 import io.groundwork.embed.Embedder;
+import io.groundwork.index.LuceneChunkIndex;
 import io.groundwork.text.TermAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -12,9 +13,9 @@ import jakarta.inject.Singleton;
 public class VerifierProducer {
   @Produces
   @Singleton
-  SupportScorer supportScorer(Embedder embedder, VerifyConfig config) {
+  SupportScorer supportScorer(Embedder embedder, VerifyConfig config, LuceneChunkIndex index) {
     return DefaultSupportScorer.builder().embedder(embedder).terms(new TermAnalyzer())
-        .lexicalWeight(config.lexicalWeight()).build();
+        .weights(index).lexicalWeight(config.lexicalWeight()).build();
   }
 
   @Produces
