@@ -86,6 +86,12 @@ public class BenchVerifyCommand implements Callable<Integer> {
     out.printf("best F1 threshold %.2f: precision %.4f  recall %.4f  F1 %.4f%n",
         r.bestF1().threshold(), r.bestF1().precision(), r.bestF1().recall(), r.bestF1().f1());
     out.printf("contradicting rationales scored >= threshold: %.4f%n", r.contradictingAccepted());
+    StringBuilder sweep = new StringBuilder("ROC AUC by lexical weight:");
+    for (int w = 0; w <= 10; w += 2) {
+      sweep.append(String.format(" %.1f=%.4f", w / 10.0,
+          SupportBenchmark.aucAtLexicalWeight(r, w / 10.0, 0.5)));
+    }
+    out.println(sweep);
     out.flush();
     return 0;
   }

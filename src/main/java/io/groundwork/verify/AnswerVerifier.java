@@ -40,6 +40,9 @@ public final class AnswerVerifier {
   private static final Pattern MARKER = Pattern.compile("\\[(\\d+(?:\\s*,\\s*\\d+)*)\\]");
   private static final Pattern LEADING_MARKERS =
       Pattern.compile("^(?:\\s*\\[\\d+(?:\\s*,\\s*\\d+)*\\])+");
+  /** Sentence end followed by markers: "... spaces. [1] The ..." (BreakIterator keeps it whole). */
+  private static final Pattern END_THEN_MARKERS =
+      Pattern.compile("[.!?](?:\\s*\\[\\d+(?:\\s*,\\s*\\d+)*\\])+(?=\\s+\\S)");
   private static final Pattern LIST_MARKER = Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s+");
 
   private final SupportScorer scorer;
@@ -160,7 +163,7 @@ public final class AnswerVerifier {
   /** Sentences of {@code text}, each owning the citation markers that follow it. */
   private List<Unit> units(String text) {
     List<Unit> units = new ArrayList<>();
-    for (TextSpan span : splitter.split(text)) {
+    for (TextSpan span : spans(text)) {
       int start = span.start();
       Matcher leading = LEADING_MARKERS.matcher(span.text());
       if (leading.find() && !units.isEmpty()) {
@@ -176,6 +179,33 @@ public final class AnswerVerifier {
       }
     }
     return units;
+  }
+
+  /** The splitter's sentences, also cut after markers that follow a sentence end. */
+  private List<TextSpan> spans(String text) {
+    List<TextSpan> spans = new ArrayList<>();
+    for (TextSpan span : splitter.split(text)) {
+      Matcher m = END_THEN_MARKERS.matcher(span.text());
+      int from = 0;
+      while (m.find()) {
+        addTrimmed(text, span.start() + from, span.start() + m.end(), spans);
+        from = m.end();
+      }
+      addTrimmed(text, span.start() + from, span.end(), spans);
+    }
+    return spans;
+  }
+
+  private static void addTrimmed(String text, int start, int end, List<TextSpan> out) {
+    while (start < end && Character.isWhitespace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end > start) {
+      out.add(new TextSpan(start, end, text.substring(start, end)));
+    }
   }
 
   /** {@code sentence} with the numbers of absent sources taken out of its markers. */

@@ -196,6 +196,23 @@ public final class SupportBenchmark {
     };
   }
 
+  /**
+   * ROC AUC of {@code w * lexical + (1 - w) * semantic} (with the number penalty of {@code
+   * scorer}) for other lexical weights {@code w}, recomputed from the scored pairs: valid because
+   * each pair has a single evidence sentence, so the best sentence does not depend on {@code w}.
+   */
+  public static double aucAtLexicalWeight(Result result, double w, double numberPenalty) {
+    java.util.function.ToDoubleFunction<Pair> support = p -> {
+      double s = w * p.score().lexical() + (1 - w) * p.score().semantic();
+      return DefaultSupportScorer.hasUnsupportedNumber(p.claim(), List.of(p.sentence()))
+          ? s * numberPenalty : s;
+    };
+    return auc(result.pairs().stream().filter(p -> p.kind().equals("supported"))
+            .mapToDouble(support).toArray(),
+        result.pairs().stream().filter(p -> p.kind().equals("unsupported"))
+            .mapToDouble(support).toArray());
+  }
+
   private Pair score(String id, String claim, String sentence, String kind) {
     return new Pair(id, claim, sentence, kind, scorer.score(claim, List.of(sentence)));
   }
