@@ -11,16 +11,19 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>invisible characters that hide text (zero-width and bidirectional controls);
- *   <li>chat-template role tags ({@code <|im_start|>}, {@code [INST]}, {@code <<SYS>>},
- *       {@code <system>}, ...) and role labels opening a line ({@code system:}, {@code
- *       assistant:}, {@code ### Instruction:});
- *   <li>phrases that address the model ("ignore/disregard the previous instructions", "reveal
- *       the system prompt", "you are now ...", "new instructions:");
+ *   <li>chat-template turns ({@code <|im_start|>...<|im_end|>}, {@code [INST]...[/INST]},
+ *       {@code <<SYS>>...<</SYS>>}, {@code <system>...</system>}, ...) with their content, stray
+ *       role tags, and role labels opening a line ({@code system:}, {@code assistant:}, {@code
+ *       ### Instruction:});
+ *   <li>whole sentences that address the model ("ignore/disregard the previous instructions",
+ *       "reveal the system prompt", "you are now ...", "new instructions:", "tell the user
+ *       ...", "the assistant must ...");
  *   <li>anything that looks like the source fences the prompt uses ({@code <<<}, {@code >>>},
  *       "BEGIN/END SOURCE").
  * </ul>
  *
- * Each removal leaves a visible placeholder, so the model (and an auditor) can see that
+ * The answer verifier neutralises cited passages the same way, so a sentence removed here is never
+ * evidence for an answer either. Each removal leaves a visible placeholder, so the model (and an auditor) can see that
  * something was taken out. This is defence in depth: the fence with an unguessable boundary
  * and the system prompt are the first line. Immutable and thread-safe.
  */
@@ -35,6 +38,14 @@ public final class SourceNeutralizer {
   private static final Pattern INVISIBLE =
       Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF\\u0000-\\u0008"
           + "\\u000B\\u000C\\u000E-\\u001F\\u007F]");
+  /** A chat-template turn up to its closing tag, a blank line, or the end of the text. */
+  private static final List<Pattern> ROLE_BLOCK = List.of(
+      Pattern.compile("<\\|im_start\\|>[\\s\\S]{0,2000}?(?:<\\|im_end\\|>|\\n\\s*\\n|$)"),
+      Pattern.compile("\\[INST\\][\\s\\S]{0,2000}?(?:\\[/INST\\]|\\n\\s*\\n|$)",
+          Pattern.CASE_INSENSITIVE),
+      Pattern.compile("<<SYS>>[\\s\\S]{0,2000}?(?:<</SYS>>|\\n\\s*\\n|$)", Pattern.CASE_INSENSITIVE),
+      Pattern.compile("<(system|assistant|developer|instructions?|prompt)>[\\s\\S]{0,2000}?"
+          + "(?:</\\1>|\\n\\s*\\n|$)", Pattern.CASE_INSENSITIVE));
   private static final List<Pattern> ROLE = List.of(
       Pattern.compile("<\\|[^|<>\\n]{0,40}\\|>"),
       Pattern.compile("\\[/?(?:INST|SYS|SYSTEM)\\]", Pattern.CASE_INSENSITIVE),
@@ -43,7 +54,7 @@ public final class SourceNeutralizer {
           Pattern.CASE_INSENSITIVE),
       Pattern.compile("(?m)^[ \\t]*(?:#{1,6}[ \\t]*)?(?:system|assistant|developer|instruction|"
           + "instructions|response)[ \\t]*:", Pattern.CASE_INSENSITIVE));
-  private static final List<Pattern> INSTRUCTION = List.of(
+  private static final List<Pattern> INSTRUCTION = sentences(
       Pattern.compile("\\b(?:ignore|disregard|forget|override|bypass)\\b[^.\\n]{0,60}?\\b"
           + "(?:instructions?|prompts?|rules|directions|guidelines|guardrails)\\b",
           Pattern.CASE_INSENSITIVE),
@@ -53,7 +64,11 @@ public final class SourceNeutralizer {
       Pattern.compile("\\byou are now\\b", Pattern.CASE_INSENSITIVE),
       Pattern.compile("\\bnew (?:instructions?|rules|task)\\s*:", Pattern.CASE_INSENSITIVE),
       Pattern.compile("\\b(?:as an ai|as the assistant|dear (?:ai|assistant|model|llm)|"
-          + "attention (?:ai|assistant|model|llm))\\b", Pattern.CASE_INSENSITIVE));
+          + "attention (?:ai|assistant|model|llm))\\b", Pattern.CASE_INSENSITIVE),
+      Pattern.compile("\\b(?:tell|inform|instruct|remind) the (?:users?|readers?|employees?)\\b",
+          Pattern.CASE_INSENSITIVE),
+      Pattern.compile("\\b(?:assistants?|ai|models?|chatbots?|llms?|language models?) "
+          + "(?:must|should|shall|will|has to|is required to)\\b", Pattern.CASE_INSENSITIVE));
   private static final List<Pattern> FENCE = List.of(
       Pattern.compile("<{3,}|>{3,}"),
       Pattern.compile("\\b(?:BEGIN|END)[ \\t]+SOURCE\\b", Pattern.CASE_INSENSITIVE));
@@ -73,6 +88,9 @@ public final class SourceNeutralizer {
     for (Pattern p : FENCE) {
       out = replace(p, out, REMOVED_FENCE, removals);
     }
+    for (Pattern p : ROLE_BLOCK) {
+      out = replace(p, out, REMOVED_ROLE, removals);
+    }
     for (Pattern p : ROLE) {
       out = replace(p, out, REMOVED_ROLE, removals);
     }
@@ -80,6 +98,12 @@ public final class SourceNeutralizer {
       out = replace(p, out, REMOVED_INSTRUCTION, removals);
     }
     return new Result(out, removals[0]);
+  }
+
+  /** Each pattern widened to the whole sentence (or line) around a match. */
+  private static List<Pattern> sentences(Pattern... patterns) {
+    return java.util.Arrays.stream(patterns).map(p -> Pattern.compile(
+        "[^.!?\\n]*(?:" + p.pattern() + ")[^.!?\\n]*[.!?]?", p.flags())).toList();
   }
 
   private static String replace(Pattern pattern, String text, String with, int[] removals) {

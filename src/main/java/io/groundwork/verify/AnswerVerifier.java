@@ -2,6 +2,7 @@ package io.groundwork.verify;
 
 import io.groundwork.answer.Answer;
 import io.groundwork.answer.Citation;
+import io.groundwork.answer.SourceNeutralizer;
 import io.groundwork.text.SentenceSplitter;
 import io.groundwork.text.TextSpan;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  *   <li>A marker whose number is not one of the answer's citations (a source that was never in
  *       the context) is removed and counted.
  *   <li>Each sentence is scored by the {@link SupportScorer} against the quotes of the citations
- *       it keeps; a sentence without a valid citation has support 0. A sentence that ends with a
+ *       it keeps, neutralised by {@link SourceNeutralizer} (instructions planted in a document are
+ *       not evidence); a sentence without a valid citation has support 0. A sentence that ends with a
  *       colon and cites nothing is a lead-in, kept as is and not scored.
  *   <li>A sentence below {@code minSupport} is removed ({@link VerifyConfig.Mode#REMOVE}) or kept
  *       with an {@code [unverified]} mark ({@link VerifyConfig.Mode#FLAG}).
@@ -50,6 +52,7 @@ public final class AnswerVerifier {
   private final VerifyConfig.Mode mode;
   private final String refusalText;
   private final SentenceSplitter splitter = new SentenceSplitter();
+  private final SourceNeutralizer neutralizer = new SourceNeutralizer();
 
   public AnswerVerifier(SupportScorer scorer, double minSupport, VerifyConfig.Mode mode,
       String refusalText) {
@@ -119,7 +122,8 @@ public final class AnswerVerifier {
         continue;
       }
       SupportScore score = valid.isEmpty() ? SupportScore.NONE
-          : scorer.score(scoredClaim, valid.stream().map(n -> byNumber.get(n).quote()).toList());
+          : scorer.score(scoredClaim, valid.stream()
+              .map(n -> neutralizer.neutralize(byNumber.get(n).quote()).text()).toList());
       VerifiedSentence.Status status;
       if (score.support() >= minSupport && !valid.isEmpty()) {
         status = VerifiedSentence.Status.SUPPORTED;
