@@ -25,6 +25,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 
@@ -47,13 +48,15 @@ public class AskResource {
   private final CallerResolver callers;
   private final SecurityIdentity identity;
   private final ObjectMapper json;
+  private final ManagedExecutor executor;
 
   public AskResource(QuestionAnswering qa, CallerResolver callers, SecurityIdentity identity,
-      ObjectMapper json) {
+      ObjectMapper json, ManagedExecutor executor) {
     this.qa = qa;
     this.callers = callers;
     this.identity = identity;
     this.json = json;
+    this.executor = executor;
   }
 
   /** The request body. */
@@ -91,6 +94,11 @@ public class AskResource {
     AskRequest request = request(body);
     QuestionAnswering.validate(request); // a bad request is a 400, before the stream starts
     Caller caller = callers.caller(identity);
+    // The stream opens when this method returns; the answer is made and sent from a worker.
+    executor.runAsync(() -> answerAsEvents(caller, request, sink, sse));
+  }
+
+  private void answerAsEvents(Caller caller, AskRequest request, SseEventSink sink, Sse sse) {
     EventWriter events = new EventWriter(sink, sse);
     try {
       AskResult result = qa.ask(caller, request, new AnswerListener() {
