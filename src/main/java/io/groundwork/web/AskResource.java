@@ -81,7 +81,10 @@ public class AskResource {
   public record NoticeEvent(String message) {}
 
   @POST
-  @Operation(summary = "Answer a question from the documents the caller may read, with citations")
+  @Operation(summary = "Answer a question from the documents the caller may read, with citations",
+      description = "With Accept: text/event-stream the answer streams as Server-Sent Events: "
+          + "'token' events while a language model generates, 'notice' events, then one 'answer'"
+          + " event holding this response (or an 'error' event).")
   public AskResponse ask(AskBody body) {
     return response(qa.ask(callers.caller(identity), request(body)));
   }
@@ -162,8 +165,7 @@ public class AskResource {
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot serialise " + name + " event", e);
       }
-      sink.send(sse.newEventBuilder().name(name).mediaType(MediaType.TEXT_PLAIN_TYPE)
-          .data(String.class, payload).build());
+      sink.send(sse.newEventBuilder().name(name).data(String.class, payload).build());
     }
   }
 }
