@@ -39,6 +39,13 @@ public class BenchVerifyCommand implements Callable<Integer> {
   @Option(names = "--lexical-weight", description = "Weight of lexical overlap (default: groundwork.verify.lexical-weight).")
   Double lexicalWeight;
 
+  @Option(names = "--expect-auc",
+      description = "Checked regression: exit 2 unless the ROC AUC is within --tolerance of this.")
+  Double expectAuc;
+
+  @Option(names = "--tolerance", defaultValue = "0.01", description = "Allowed AUC deviation.")
+  double tolerance;
+
   @Spec
   CommandSpec spec;
 
@@ -92,6 +99,13 @@ public class BenchVerifyCommand implements Callable<Integer> {
           SupportBenchmark.aucAtLexicalWeight(r, w / 10.0, 0.5)));
     }
     out.println(sweep);
+    if (expectAuc != null) {
+      boolean ok = Math.abs(r.auc() - expectAuc) <= tolerance;
+      out.printf("regression: expected ROC AUC %.4f +/- %.4f, got %.4f: %s%n", expectAuc,
+          tolerance, r.auc(), ok ? "OK" : "FAILED");
+      out.flush();
+      return ok ? 0 : 2;
+    }
     out.flush();
     return 0;
   }
