@@ -10,10 +10,25 @@ import java.util.List;
  * @param refused true when the knowledge base does not answer the question
  * @param answerer which answerer produced it
  * @param promptVersion version of the prompt templates used
+ * @param fallbackReason why the configured language model was not used and this answer comes
+ *     from the fallback answerer (e.g. {@code "timeout: ..."}), or null when it was not needed
+ * @param notice a message for the user about how the answer was made (e.g. the fallback), or null
  */
 public record Answer(
-    String text, List<Citation> citations, boolean refused, String answerer, String promptVersion) {
+    String text, List<Citation> citations, boolean refused, String answerer, String promptVersion,
+    String fallbackReason, String notice) {
   public Answer {
     citations = List.copyOf(citations);
+  }
+
+  /** An answer made as intended, without fallback or notice. */
+  public Answer(String text, List<Citation> citations, boolean refused, String answerer,
+      String promptVersion) {
+    this(text, citations, refused, answerer, promptVersion, null, null);
+  }
+
+  /** This answer, marked as made by the fallback answerer for {@code reason}. */
+  public Answer asFallback(String reason, String notice) {
+    return new Answer(text, citations, refused, answerer, promptVersion, reason, notice);
   }
 }

@@ -6,4 +6,12 @@ package io.groundwork.answer;
  */
 public interface Answerer {
   Answer answer(AnswerRequest request);
+
+  /**
+   * Answers while telling {@code listener} about the text as it is generated. Answerers that do
+   * not generate text piece by piece (the extractive one) just return the finished answer.
+   */
+  default Answer answer(AnswerRequest request, AnswerListener listener) {
+    return answer(request);
+  }
 }

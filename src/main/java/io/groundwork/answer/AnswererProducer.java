@@ -1,16 +1,29 @@
 package io.groundwork.answer;
 
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import io.groundwork.embed.Embedder;
 import io.groundwork.index.LuceneChunkIndex;
+import io.groundwork.llm.LlmConfig;
 import io.groundwork.text.TermAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.Locale;
+import org.jboss.logging.Logger;
 
-/** CDI wiring of the prompt templates and the default answerer. */
+/**
+ * CDI wiring of the prompt templates and the answerer: the extractive one when no language model
+ * is configured ({@code groundwork.llm.provider=none}), otherwise an {@link LlmAnswerer} that
+ * falls back to the extractive one.
+ */
 @ApplicationScoped
 public class AnswererProducer {
+  private static final Logger LOG = Logger.getLogger(AnswererProducer.class);
+
   @Produces
   @Singleton
   PromptLibrary prompts(AnswerConfig config) {
@@ -20,8 +33,9 @@ public class AnswererProducer {
   @Produces
   @Singleton
   Answerer answerer(Embedder embedder, PromptLibrary prompts, AnswerConfig config,
-      LuceneChunkIndex index) {
-    return ExtractiveAnswerer.builder()
+      LuceneChunkIndex index, LlmConfig llm, Instance<ChatModel> chatModel,
+      Instance<StreamingChatModel> streamingModel) {
+    ExtractiveAnswerer extractive = ExtractiveAnswerer.builder()
         .embedder(embedder)
         .terms(new TermAnalyzer())
         .prompts(prompts)
@@ -31,5 +45,21 @@ public class AnswererProducer {
         .minEvidence(config.minEvidence())
         .relativeCutoff(config.relativeCutoff())
         .build();
+    if (llm.provider() == LlmConfig.Provider.NONE) {
+      return extractive;
+    }
+    String name = llm.provider().name().toLowerCase(Locale.ROOT) + ":" + llm.model().orElse("");
+    ContextPacker packer = new ContextPacker(prompts, embedder.tokenizer(), llm.contextTokens(),
+        llm.maxTokens(), llm.maxSources());
+    LOG.infof("answering with %s at %s (timeout %s, context %d tokens); extractive fallback",
+        name, llm.effectiveBaseUrl(), llm.timeout(), llm.contextTokens());
+    return new LlmAnswerer(name, chatModel.get(), streamingModel.get(), packer, prompts,
+        extractive, llm.timeout());
+  }
+
+  void close(@Disposes Answerer answerer) {
+    if (answerer instanceof LlmAnswerer llm) {
+      llm.close();
+    }
   }
 }

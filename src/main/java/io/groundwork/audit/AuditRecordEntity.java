@@ -57,6 +57,15 @@ public class AuditRecordEntity {
   @Column(nullable = false)
   public String latencies;
 
+  /** Per-sentence verification (JSON), null in records made before it existed. */
+  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+  @Column
+  public String verification;
+
+  /** Why the LLM answer fell back to the extractive one, or null. */
+  @Column(name = "fallback_reason")
+  public String fallbackReason;
+
   @Column(name = "previous_hash", nullable = false)
   public String previousHash;
 

@@ -53,6 +53,8 @@ public class AuditTrail {
     record.answerer = entry.answer().answerer();
     record.promptVersion = entry.answer().promptVersion();
     record.latencies = toJson(entry.latenciesMillis());
+    record.verification = entry.verification() == null ? null : toJson(entry.verification());
+    record.fallbackReason = entry.answer().fallbackReason();
     record.previousHash = head.lastHash;
     record.recordHash = hash(record);
     em.persist(record);
@@ -112,6 +114,13 @@ public class AuditTrail {
     canonical.put("answerer", record.answerer);
     canonical.put("promptVersion", record.promptVersion);
     canonical.put("latencies", record.latencies);
+    // Added by V20: hashed only when present, so records written before keep their hashes.
+    if (record.verification != null) {
+      canonical.put("verification", record.verification);
+    }
+    if (record.fallbackReason != null) {
+      canonical.put("fallbackReason", record.fallbackReason);
+    }
     return Hashes.sha256(record.previousHash + "\n" + toJson(canonical));
   }
 

@@ -50,6 +50,9 @@ public class AskCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("groundwork: " + e.getMessage());
       return 1;
     }
+    if (result.answer().notice() != null) {
+      out.println("(" + result.answer().notice() + ")");
+    }
     out.println(result.answer().text());
     if (!result.answer().citations().isEmpty()) {
       out.println();
@@ -57,6 +60,13 @@ public class AskCommand implements Callable<Integer> {
         out.printf("[%d] %s (%s%s), characters %d-%d%n    \"%s\"%n", c.number(), c.title(), c.path(),
             c.page() > 0 ? ", page " + c.page() : "", c.start(), c.end(), c.quote());
       }
+    }
+    var verification = result.verification();
+    if (verification != null && !verification.sentences().isEmpty()) {
+      out.printf("%nverified: %d supported, %d removed, %d flagged, %d unknown citations removed"
+          + " (support >= %.2f)%n", verification.supportedSentences(),
+          verification.removedSentences(), verification.flaggedSentences(),
+          verification.invalidCitationsRemoved(), verification.minSupport());
     }
     out.printf("%naudit record %d, answered by %s in %.0f ms%n", result.auditId(),
         result.answer().answerer(), result.latenciesMillis().get("total"));

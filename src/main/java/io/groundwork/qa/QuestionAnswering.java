@@ -1,6 +1,7 @@
 package io.groundwork.qa;
 
 import io.groundwork.answer.Answer;
+import io.groundwork.answer.AnswerListener;
 import io.groundwork.answer.AnswerRequest;
 import io.groundwork.answer.Answerer;
 import io.groundwork.audit.AuditEntry;
@@ -12,6 +13,8 @@ import io.groundwork.retrieve.RetrievalResult;
 import io.groundwork.retrieve.RetrievedChunk;
 import io.groundwork.retrieve.Retriever;
 import io.groundwork.security.Caller;
+import io.groundwork.verify.AnswerVerifier;
+import io.groundwork.verify.VerifiedAnswer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,22 +25,25 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Answers questions: retrieval pre-filtered by the caller's groups, answering, and the audit
- * record, which is committed before the answer is handed back (if it cannot be stored, the
- * caller gets an error, never an unaudited answer). Thread-safe.
+ * Answers questions: retrieval pre-filtered by the caller's groups, answering, verification of
+ * every sentence of the answer against its citations, and the audit record, which is committed
+ * before the answer is handed back (if it cannot be stored, the caller gets an error, never an
+ * unaudited answer). Thread-safe.
  */
 @ApplicationScoped
 public class QuestionAnswering {
   private final Retriever retriever;
   private final Answerer answerer;
+  private final AnswerVerifier verifier;
   private final AuditTrail audit;
   private final RetrievalConfig config;
   private final MeterRegistry meters;
 
-  public QuestionAnswering(Retriever retriever, Answerer answerer, AuditTrail audit,
-      RetrievalConfig config, MeterRegistry meters) {
+  public QuestionAnswering(Retriever retriever, Answerer answerer, AnswerVerifier verifier,
+      AuditTrail audit, RetrievalConfig config, MeterRegistry meters) {
     this.retriever = retriever;
     this.answerer = answerer;
+    this.verifier = verifier;
     this.audit = audit;
     this.config = config;
     this.meters = meters;
@@ -58,25 +64,44 @@ public class QuestionAnswering {
 
   /** Answers {@code request} for {@code caller} and stores the audit record. */
   public AskResult ask(Caller caller, AskRequest request) {
+    return ask(caller, request, AnswerListener.NONE);
+  }
+
+  /** Checks a question before any work is done; throws IllegalArgumentException if invalid. */
+  public static void validate(AskRequest request) {
     if (request.question() == null || request.question().isBlank()) {
       throw new IllegalArgumentException("question must not be blank");
     }
     if (request.question().length() > 2000) {
       throw new IllegalArgumentException("question must be at most 2000 characters");
     }
+  }
+
+  /**
+   * Answers {@code request} for {@code caller}, telling {@code listener} about the answer text as
+   * it is generated (unverified), then verifies the answer and stores the audit record.
+   */
+  public AskResult ask(Caller caller, AskRequest request, AnswerListener listener) {
+    validate(request);
     long t0 = System.nanoTime();
     RetrievalResult retrieved = search(caller, request.question(), request.topK(),
         request.sources(), request.documentIds());
     long t1 = System.nanoTime();
-    Answer answer = answerer.answer(new AnswerRequest(request.question(), retrieved.chunks()));
+    Answer generated = answerer.answer(
+        new AnswerRequest(request.question(), retrieved.chunks()), listener);
     long t2 = System.nanoTime();
     timer("answer").record(t2 - t1, TimeUnit.NANOSECONDS);
+    VerifiedAnswer verified = verifier.verify(generated);
+    Answer answer = verified.answer();
+    long t2v = System.nanoTime();
+    timer("verify").record(t2v - t2, TimeUnit.NANOSECONDS);
 
     Map<String, Double> latencies = new LinkedHashMap<>();
     latencies.put("embedQuery", retrieved.embedMicros() / 1000.0);
     latencies.put("search", retrieved.searchMicros() / 1000.0);
     latencies.put("retrieve", millis(t1 - t0));
     latencies.put("answer", millis(t2 - t1));
+    latencies.put("verify", millis(t2v - t2));
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("topK", request.topK() == null ? config.topK() : request.topK());
     parameters.put("sources", request.sources().stream().sorted().toList());
@@ -85,13 +110,14 @@ public class QuestionAnswering {
         .toList();
     latencies.put("totalBeforeAudit", millis(System.nanoTime() - t0));
     long auditId = audit.append(
-        new AuditEntry(caller, request.question(), parameters, refs, answer, latencies));
+        new AuditEntry(caller, request.question(), parameters, refs, answer, latencies,
+            verified.verification()));
     long t3 = System.nanoTime();
     timer("ask").record(t3 - t0, TimeUnit.NANOSECONDS);
     Map<String, Double> reported = new LinkedHashMap<>(latencies);
-    reported.put("audit", millis(t3 - t2));
+    reported.put("audit", millis(t3 - t2v));
     reported.put("total", millis(t3 - t0));
-    return new AskResult(answer, auditId, retrieved.chunks(), reported);
+    return new AskResult(answer, auditId, retrieved.chunks(), reported, verified.verification());
   }
 
   private static AuditEntry.RetrievedRef ref(RetrievedChunk chunk) {

@@ -1,56 +1,171 @@
 package io.groundwork.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.groundwork.answer.AnswerListener;
 import io.groundwork.answer.Citation;
 import io.groundwork.qa.AskRequest;
 import io.groundwork.qa.AskResult;
 import io.groundwork.qa.QuestionAnswering;
+import io.groundwork.security.Caller;
 import io.groundwork.security.CallerResolver;
+import io.groundwork.verify.Verification;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 
-/** {@code POST /api/ask}: a grounded answer with citations, recorded in the audit trail. */
+/**
+ * {@code POST /api/ask}: a grounded answer with citations and per-sentence verification,
+ * recorded in the audit trail. With {@code Accept: text/event-stream} the answer streams as
+ * Server-Sent Events: {@code token} events while the model generates, {@code notice} events
+ * (e.g. a fallback), then one {@code answer} event with the verified answer, citations,
+ * verification and audit id (the audit record is stored before it is sent), or an {@code error}
+ * event.
+ */
 @Path("/api/ask")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AskResource {
+  private static final Logger LOG = Logger.getLogger(AskResource.class);
+
   private final QuestionAnswering qa;
   private final CallerResolver callers;
   private final SecurityIdentity identity;
+  private final ObjectMapper json;
+  private final ManagedExecutor executor;
 
-  public AskResource(QuestionAnswering qa, CallerResolver callers, SecurityIdentity identity) {
+  public AskResource(QuestionAnswering qa, CallerResolver callers, SecurityIdentity identity,
+      ObjectMapper json, ManagedExecutor executor) {
     this.qa = qa;
     this.callers = callers;
     this.identity = identity;
+    this.json = json;
+    this.executor = executor;
   }
 
   /** The request body. */
   public record AskBody(String question, Integer topK, Set<String> sources, Set<String> documentIds) {}
 
-  /** The response body. */
+  /**
+   * The response body (and the data of the final {@code answer} event of a stream).
+   *
+   * @param notice a message about how the answer was made (e.g. the LLM fell back), or null
+   * @param verification every sentence of the generated answer with its citations, support
+   *     score and verdict
+   */
   public record AskResponse(
       long auditId, String answer, boolean refused, List<Citation> citations, String answerer,
-      String promptVersion, List<SearchResource.Hit> retrieved, Map<String, Double> latenciesMs) {}
+      String promptVersion, List<SearchResource.Hit> retrieved, Map<String, Double> latenciesMs,
+      String notice, Verification verification) {}
+
+  /** Data of a {@code token} event. */
+  public record TokenEvent(String text) {}
+
+  /** Data of a {@code notice} event. */
+  public record NoticeEvent(String message) {}
 
   @POST
-  @Operation(summary = "Answer a question from the documents the caller may read, with citations")
+  @Operation(summary = "Answer a question from the documents the caller may read, with citations",
+      description = "With Accept: text/event-stream the answer streams as Server-Sent Events: "
+          + "'token' events while a language model generates, 'notice' events, then one 'answer'"
+          + " event holding this response (or an 'error' event).")
   public AskResponse ask(AskBody body) {
+    return response(qa.ask(callers.caller(identity), request(body)));
+  }
+
+  @POST
+  @Blocking
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(summary = "The same answer, streamed as Server-Sent Events (token, notice, answer)")
+  public void stream(AskBody body, @Context SseEventSink sink, @Context Sse sse) {
+    AskRequest request = request(body);
+    QuestionAnswering.validate(request); // a bad request is a 400, before the stream starts
+    Caller caller = callers.caller(identity);
+    // The stream opens when this method returns; the answer is made and sent from a worker.
+    executor.runAsync(() -> answerAsEvents(caller, request, sink, sse));
+  }
+
+  private void answerAsEvents(Caller caller, AskRequest request, SseEventSink sink, Sse sse) {
+    EventWriter events = new EventWriter(sink, sse);
+    try {
+      AskResult result = qa.ask(caller, request, new AnswerListener() {
+        @Override
+        public void token(String text) {
+          events.send("token", new TokenEvent(text));
+        }
+
+        @Override
+        public void notice(String message) {
+          events.send("notice", new NoticeEvent(message));
+        }
+      });
+      events.send("answer", response(result));
+    } catch (IllegalArgumentException e) {
+      events.send("error", new ApiError(400, "Bad Request", e.getMessage()));
+    } catch (PersistenceException e) {
+      LOG.error("database failure while answering", e);
+      events.send("error", new ApiError(503, "Service Unavailable",
+          "the database is unavailable; the answer was not recorded, so it is not shown"));
+    } catch (RuntimeException e) {
+      LOG.error("failure while answering", e);
+      events.send("error", new ApiError(500, "Internal Server Error",
+          "the answer failed: " + e.getMessage()));
+    } finally {
+      sink.close();
+    }
+  }
+
+  private static AskRequest request(AskBody body) {
     if (body == null) {
       throw new IllegalArgumentException("request body must be JSON with a 'question'");
     }
-    AskResult result = qa.ask(callers.caller(identity),
-        new AskRequest(body.question(), body.topK(), body.sources(), body.documentIds()));
+    return new AskRequest(body.question(), body.topK(), body.sources(), body.documentIds());
+  }
+
+  private static AskResponse response(AskResult result) {
     return new AskResponse(result.auditId(), result.answer().text(), result.answer().refused(),
         result.answer().citations(), result.answer().answerer(), result.answer().promptVersion(),
-        SearchResource.hits(result.retrieved()), result.latenciesMillis());
+        SearchResource.hits(result.retrieved()), result.latenciesMillis(),
+        result.answer().notice(), result.verification());
+  }
+
+  /** Sends named JSON events in order; sends from several threads never interleave. */
+  private final class EventWriter {
+    private final SseEventSink sink;
+    private final Sse sse;
+
+    EventWriter(SseEventSink sink, Sse sse) {
+      this.sink = sink;
+      this.sse = sse;
+    }
+
+    synchronized void send(String name, Object data) {
+      if (sink.isClosed()) {
+        return; // the client went away; the answer is still audited
+      }
+      String payload;
+      try {
+        payload = json.writeValueAsString(data);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot serialise " + name + " event", e);
+      }
+      sink.send(sse.newEventBuilder().name(name).data(String.class, payload).build());
+    }
   }
 }

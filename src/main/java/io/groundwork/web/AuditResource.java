@@ -42,7 +42,7 @@ public class AuditResource {
       long id, OffsetDateTime createdAt, String user, List<String> groups, String question,
       JsonNode request, JsonNode retrieved, String answer, boolean refused, JsonNode citations,
       String answerer, String promptVersion, JsonNode latenciesMs, String previousHash,
-      String hash) {}
+      String hash, JsonNode verification, String fallbackReason) {}
 
   @GET
   @Transactional
@@ -110,7 +110,8 @@ public class AuditResource {
   private AuditView view(AuditRecordEntity r) {
     return new AuditView(r.id, r.createdAt, r.username, List.of(r.userGroups.split(",")),
         r.question, parse(r.request), parse(r.retrieved), r.answer, r.refused, parse(r.citations),
-        r.answerer, r.promptVersion, parse(r.latencies), r.previousHash, r.recordHash);
+        r.answerer, r.promptVersion, parse(r.latencies), r.previousHash, r.recordHash,
+        r.verification == null ? null : parse(r.verification), r.fallbackReason);
   }
 
   private JsonNode parse(String text) {
