@@ -9,5 +9,7 @@ import picocli.CommandLine.Command;
     version = "Groundwork 0.1.0",
     description = "Grounded answers with citations over your company's documents.",
     subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class,
-        SearchCommand.class, HashPasswordCommand.class})
+        SearchCommand.class, HashPasswordCommand.class,
+        // issue 3: evaluation and benchmarks
+        EvalCommand.class})
 public class GroundworkCommand {}

@@ -18,7 +18,19 @@ public interface RetrievalConfig {
   @WithDefault("60")
   int rrfK();
 
-  /** Weight of the BM25 ranking in the fusion (the vector ranking weighs 1). */
+  /** Weight of the BM25 ranking in the fusion. */
   @WithDefault("1.0")
   double textWeight();
+
+  /** Weight of the vector ranking in the fusion. */
+  @WithDefault("1.0")
+  double vectorWeight();
+
+  /** Which searches run: {@code hybrid} (default), {@code bm25} or {@code dense}. */
+  @WithDefault("hybrid")
+  RetrievalSettings.Mode mode();
+
+  /** How hybrid rankings combine: {@code rrf} (default) or {@code weighted} normalised scores. */
+  @WithDefault("rrf")
+  RetrievalSettings.Fusion fusion();
 }

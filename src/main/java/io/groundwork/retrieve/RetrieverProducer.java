@@ -12,7 +12,6 @@ public class RetrieverProducer {
   @Produces
   @Singleton
   Retriever retriever(ChunkIndex index, Embedder embedder, RetrievalConfig config) {
-    return new HybridRetriever(index, embedder, config.candidates(), config.rrfK(),
-        config.textWeight());
+    return new HybridRetriever(index, embedder, RetrievalSettings.of(config));
   }
 }
