@@ -2,7 +2,13 @@ package io.groundwork.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.groundwork.answer.AnswerConfig;
+import io.groundwork.answer.Answerer;
+import io.groundwork.answer.ExtractiveAnswerer;
+import io.groundwork.answer.PromptLibrary;
 import io.groundwork.embed.Embedder;
+import io.groundwork.eval.GroundingEvaluation;
+import io.groundwork.text.TermAnalyzer;
 import io.groundwork.eval.BeirDataset;
 import io.groundwork.eval.EvalIndex;
 import io.groundwork.eval.Evaluation;
@@ -86,6 +92,14 @@ public class EvalCommand implements Callable<Integer> {
   @Option(names = "--chunk-tokens", description = "Chunk budget in model tokens (default: the pipeline's).")
   Integer chunkTokens;
 
+  @Option(names = "--rationales", paramLabel = "FILE",
+      description = "SciFact-style rationales: also measure the extractive answerer's sentence grounding.")
+  Path rationales;
+
+  @Option(names = "--rationale-claims", paramLabel = "N",
+      description = "Grounding on the first N claims with evidence only (default: all).")
+  Integer rationaleClaims;
+
   @Spec
   CommandSpec spec;
 
@@ -94,9 +108,14 @@ public class EvalCommand implements Callable<Integer> {
   private final RetrievalConfig retrievalConfig;
   private final IndexConfig indexConfig;
   private final DataDirectory dataDirectory;
+  private final AnswerConfig answerConfig;
+  private final PromptLibrary prompts;
 
   public EvalCommand(Embedder embedder, Chunker chunker, RetrievalConfig retrievalConfig,
-      IndexConfig indexConfig, DataDirectory dataDirectory) {
+      IndexConfig indexConfig, DataDirectory dataDirectory, AnswerConfig answerConfig,
+      PromptLibrary prompts) {
+    this.answerConfig = answerConfig;
+    this.prompts = prompts;
     this.embedder = embedder;
     this.chunker = chunker;
     this.retrievalConfig = retrievalConfig;
@@ -134,12 +153,29 @@ public class EvalCommand implements Callable<Integer> {
           corpus, dataset.corpus().size(), dataset.queries().size(),
           dataset.judgedQueries().size());
       out.flush();
+      // BM25 alone needs no vectors: its index is built without embedding (and is rebuilt with
+      // vectors when another mode runs on the same data directory).
       EvalIndex.Opened opened = EvalIndex.open(dir.toAbsolutePath(), corpus, dataset.corpus(),
-          embedder, chunks, analyzerName, boost);
+          embedder, chunks, analyzerName, boost, settings.mode() != RetrievalSettings.Mode.BM25);
       Evaluation.Figures figures;
+      GroundingEvaluation.Figures grounding = null;
       try {
         HybridRetriever retriever = new HybridRetriever(opened.index(), embedder, settings);
         figures = Evaluation.score(dataset, Evaluation.run(dataset, retriever));
+        if (rationales != null) {
+          if (!Files.isRegularFile(rationales)) {
+            throw new IllegalArgumentException("no such file: " + rationales);
+          }
+          // The server's answerer, with term weights from the evaluation index.
+          Answerer answerer = ExtractiveAnswerer.builder().embedder(embedder)
+              .terms(new TermAnalyzer()).prompts(prompts).weights(opened.index())
+              .maxSentences(answerConfig.maxSentences())
+              .chunksConsidered(answerConfig.chunksConsidered())
+              .minEvidence(answerConfig.minEvidence())
+              .relativeCutoff(answerConfig.relativeCutoff()).build();
+          grounding = GroundingEvaluation.run(corpus, rationales, chunks, answerer,
+              rationaleClaims == null ? Integer.MAX_VALUE : rationaleClaims);
+        }
       } finally {
         opened.index().close();
       }
@@ -159,6 +195,12 @@ public class EvalCommand implements Callable<Integer> {
       out.printf("MRR@10      %.4f%n", figures.mrrAt10());
       out.printf("latency     p50 %.1f ms, p95 %.1f ms (retrieval of %d queries)%n",
           figures.latencyP50Millis(), figures.latencyP95Millis(), figures.queries());
+      if (grounding != null) {
+        out.printf("grounding   precision %.4f, recall %.4f (%d claims, %d refused; %d sentences"
+                + " cited, %d of them gold; %d gold sentences)%n", grounding.precision(),
+            grounding.recall(), grounding.claims(), grounding.refusals(), grounding.cited(),
+            grounding.citedGold(), grounding.gold());
+      }
       List<RegressionSpec.Check> checks = regressionSpec == null
           ? List.of() : regressionSpec.check(figures);
       boolean failed = false;
@@ -168,7 +210,7 @@ public class EvalCommand implements Callable<Integer> {
             check.passed() ? "PASS" : "FAIL", check.actual(), check.expected(), check.tolerance());
       }
       if (json != null) {
-        writeJson(figures, stats, configuration, dir, checks);
+        writeJson(figures, stats, configuration, dir, checks, grounding);
       }
       out.flush();
       return failed ? 4 : 0;
@@ -241,7 +283,8 @@ public class EvalCommand implements Callable<Integer> {
   }
 
   private void writeJson(Evaluation.Figures figures, EvalIndex.BuildStats stats,
-      String configuration, Path dir, List<RegressionSpec.Check> checks) {
+      String configuration, Path dir, List<RegressionSpec.Check> checks,
+      GroundingEvaluation.Figures grounding) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("corpus", corpus.toString());
@@ -265,6 +308,16 @@ public class EvalCommand implements Callable<Integer> {
     indexing.put("chunksPerSecond", stats.chunksPerSecond());
     indexing.put("chunksEmbedded", stats.embedded());
     indexing.put("embedSeconds", stats.embedMillis() / 1000.0);
+    if (grounding != null) {
+      ObjectNode node = root.putObject("grounding");
+      node.put("claims", grounding.claims());
+      node.put("refusals", grounding.refusals());
+      node.put("sentencesCited", grounding.cited());
+      node.put("goldCited", grounding.citedGold());
+      node.put("goldSentences", grounding.gold());
+      node.put("precision", grounding.precision());
+      node.put("recall", grounding.recall());
+    }
     if (!checks.isEmpty()) {
       ObjectNode regressionNode = root.putObject("regression");
       for (RegressionSpec.Check check : checks) {

@@ -11,5 +11,5 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class,
         SearchCommand.class, HashPasswordCommand.class,
         // issue 3: evaluation and benchmarks
-        EvalCommand.class})
+        EvalCommand.class, BenchCommand.class})
 public class GroundworkCommand {}

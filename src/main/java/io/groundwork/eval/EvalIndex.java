@@ -69,32 +69,44 @@ public final class EvalIndex {
    */
   public static Opened open(Path dataDir, Path corpusFile, List<BeirDataset.CorpusDocument> corpus,
       Embedder embedder, Chunker chunker, String analyzer, float contextBoost) {
+    return open(dataDir, corpusFile, corpus, embedder, chunker, analyzer, contextBoost, true);
+  }
+
+  /**
+   * Like {@link #open(Path, Path, List, Embedder, Chunker, String, float)}; with
+   * {@code withVectors} false the index holds no vectors (enough for BM25 alone, and built
+   * without embedding anything).
+   */
+  public static Opened open(Path dataDir, Path corpusFile, List<BeirDataset.CorpusDocument> corpus,
+      Embedder embedder, Chunker chunker, String analyzer, float contextBoost,
+      boolean withVectors) {
     Path indexDir = dataDir.resolve("index");
     Path stamp = dataDir.resolve("eval-index.json");
     ObjectMapper json = new ObjectMapper();
     try {
-      String fingerprint = Hashes.sha256(String.join("\n", FORMAT,
-          "corpus=" + sha256(corpusFile), "model=" + embedder.spec().id(),
-          "max-tokens=" + chunker.maxTokens(), "overlap-tokens=" + chunker.overlapTokens(),
-          "analyzer=" + analyzer));
+      String corpusHash = sha256(corpusFile);
+      String fingerprint = fingerprint(corpusHash, embedder, chunker, analyzer, withVectors);
+      // An index with vectors serves BM25 alone just as well.
+      String richer = fingerprint(corpusHash, embedder, chunker, analyzer, true);
       Files.createDirectories(dataDir);
       if (Files.exists(stamp) && Files.isDirectory(indexDir)) {
         ObjectNode stored = (ObjectNode) json.readTree(stamp.toFile());
-        if (fingerprint.equals(stored.path("fingerprint").asText())) {
+        String found = stored.path("fingerprint").asText();
+        if (fingerprint.equals(found) || richer.equals(found)) {
           BuildStats stats = json.treeToValue(stored.get("stats"), BuildStats.class);
           BuildStats reused = new BuildStats(stats.documents(), stats.chunks(), stats.embedded(),
               stats.millis(), stats.embedMillis(), true, stats.builtAt());
           return new Opened(new LuceneChunkIndex(indexDir, TermAnalyzer.named(analyzer),
-              contextBoost), reused, fingerprint);
+              contextBoost), reused, found);
         }
       }
       Files.deleteIfExists(stamp);
       deleteRecursively(indexDir);
       LuceneChunkIndex index = new LuceneChunkIndex(indexDir, TermAnalyzer.named(analyzer),
           contextBoost);
-      BuildStats stats = build(index, corpus, embedder, chunker,
-          new VectorCache(dataDir.resolve("vectors-" + embedder.spec().id() + ".bin"),
-              embedder.dimension()));
+      BuildStats stats = build(index, corpus, embedder, chunker, withVectors
+          ? new VectorCache(dataDir.resolve("vectors-" + embedder.spec().id() + ".bin"),
+              embedder.dimension()) : null);
       ObjectNode stored = json.createObjectNode();
       stored.put("fingerprint", fingerprint);
       stored.put("corpus", corpusFile.toAbsolutePath().toString());
@@ -102,6 +114,7 @@ public final class EvalIndex {
       stored.put("max-tokens", chunker.maxTokens());
       stored.put("overlap-tokens", chunker.overlapTokens());
       stored.put("analyzer", analyzer);
+      stored.put("vectors", withVectors);
       stored.set("stats", json.valueToTree(stats));
       json.writerWithDefaultPrettyPrinter().writeValue(stamp.toFile(), stored);
       return new Opened(index, stats, fingerprint);
@@ -123,19 +136,15 @@ public final class EvalIndex {
       List<List<IndexedChunk>> chunksOfDocument = new ArrayList<>();
       List<String> passages = new ArrayList<>();
       for (BeirDataset.CorpusDocument document : block) {
-        String text = document.text().isBlank() ? document.title() : document.text();
-        ParsedDocument parsed = new ParsedDocument(document.title(), "text/plain", text,
-            List.of(), List.of());
         List<IndexedChunk> indexed = new ArrayList<>();
-        for (Chunk chunk : chunker.chunk(parsed)) {
-          indexed.add(new IndexedChunk(Hashes.chunkId(document.id(), chunk.ordinal(), chunk.text()),
-              document.id(), "beir", document.id(), document.title(), "", chunk.text(),
-              chunk.start(), chunk.end(), 0, Set.of(GROUP)));
-          passages.add(PassageText.of(document.title(), chunk));
+        for (Passage passage : passagesOf(document, chunker)) {
+          indexed.add(passage.chunk());
+          passages.add(passage.embeddedText());
         }
         chunksOfDocument.add(indexed);
       }
-      List<String> missing = passages.stream().filter(p -> cache.get(p) == null).distinct().toList();
+      List<String> missing = cache == null ? List.of()
+          : passages.stream().filter(p -> cache.get(p) == null).distinct().toList();
       if (!missing.isEmpty()) {
         long t0 = System.nanoTime();
         List<float[]> vectors = embedder.embedPassages(missing);
@@ -148,7 +157,8 @@ public final class EvalIndex {
         List<IndexedChunk> indexed = chunksOfDocument.get(d);
         List<float[]> vectors = new ArrayList<>(indexed.size());
         for (int c = 0; c < indexed.size(); c++) {
-          vectors.add(cache.get(passages.get(next++)));
+          String passage = passages.get(next++);
+          vectors.add(cache == null ? null : cache.get(passage));
         }
         index.replaceDocument(block.get(d).id(), indexed, vectors);
         chunkCount += indexed.size();
@@ -158,6 +168,46 @@ public final class EvalIndex {
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new BuildStats(corpus.size(), chunkCount, embedded, millis, embedNanos / 1_000_000,
         false, Instant.now().toString());
+  }
+
+  /** A chunk of a corpus document and the exact text its vector embeds. */
+  public record Passage(IndexedChunk chunk, String embeddedText) {}
+
+  /** The chunks of one corpus document, as the evaluation index holds them. */
+  public static List<Passage> passagesOf(BeirDataset.CorpusDocument document, Chunker chunker) {
+    String text = document.text().isBlank() ? document.title() : document.text();
+    ParsedDocument parsed = new ParsedDocument(document.title(), "text/plain", text, List.of(),
+        List.of());
+    List<Passage> passages = new ArrayList<>();
+    for (Chunk chunk : chunker.chunk(parsed)) {
+      passages.add(new Passage(new IndexedChunk(
+          Hashes.chunkId(document.id(), chunk.ordinal(), chunk.text()), document.id(), "beir",
+          document.id(), document.title(), "", chunk.text(), chunk.start(), chunk.end(), 0,
+          Set.of(GROUP)), PassageText.of(document.title(), chunk)));
+    }
+    return passages;
+  }
+
+  /**
+   * Vectors of {@code texts} from the data directory's cache of {@code embedder}'s model,
+   * embedding (and caching) those never embedded.
+   */
+  public static List<float[]> cachedVectors(Path dataDir, Embedder embedder, List<String> texts) {
+    VectorCache cache = new VectorCache(dataDir.resolve("vectors-" + embedder.spec().id() + ".bin"),
+        embedder.dimension());
+    List<String> missing = texts.stream().filter(t -> cache.get(t) == null).distinct().toList();
+    if (!missing.isEmpty()) {
+      cache.putAll(missing, embedder.embedPassages(missing));
+    }
+    return texts.stream().map(cache::get).toList();
+  }
+
+  private static String fingerprint(String corpusHash, Embedder embedder, Chunker chunker,
+      String analyzer, boolean withVectors) {
+    return Hashes.sha256(String.join("\n", FORMAT, "corpus=" + corpusHash,
+        "model=" + embedder.spec().id(), "max-tokens=" + chunker.maxTokens(),
+        "overlap-tokens=" + chunker.overlapTokens(), "analyzer=" + analyzer,
+        "vectors=" + withVectors));
   }
 
   private static String sha256(Path file) throws IOException {

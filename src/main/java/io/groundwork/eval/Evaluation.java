@@ -33,23 +33,34 @@ public final class Evaluation {
   /** The document ids of each judged query's ranking, best first. */
   public record Run(Map<String, List<String>> rankings, double[] latenciesMillis) {}
 
-  /** Retrieves the rankings of every judged query. */
+  /** Retrieves the rankings of every judged query with {@code retriever}. */
   public static Run run(BeirDataset dataset, Retriever retriever) {
+    return run(dataset, (Ranker) query -> documents(retrieve(retriever, query).chunks()));
+  }
+
+  /** Any retrieval system under evaluation: query text in, corpus ids out, best first. */
+  @FunctionalInterface
+  public interface Ranker {
+    List<String> rank(String query);
+  }
+
+  /** Retrieves the rankings of every judged query with {@code ranker}. */
+  public static Run run(BeirDataset dataset, Ranker ranker) {
     List<String> ids = dataset.judgedQueries();
     if (ids.isEmpty()) {
       throw new IllegalArgumentException("no query has a relevant document in the qrels;"
           + " do the query ids of the qrels match the queries file?");
     }
     for (int i = 0; i < Math.min(WARM_UP, ids.size()); i++) {
-      retrieve(retriever, dataset.queries().get(ids.get(i)));
+      ranker.rank(dataset.queries().get(ids.get(i)));
     }
     Map<String, List<String>> rankings = new LinkedHashMap<>();
     double[] latencies = new double[ids.size()];
     for (int i = 0; i < ids.size(); i++) {
       long t0 = System.nanoTime();
-      RetrievalResult result = retrieve(retriever, dataset.queries().get(ids.get(i)));
+      List<String> ranking = ranker.rank(dataset.queries().get(ids.get(i)));
       latencies[i] = (System.nanoTime() - t0) / 1e6;
-      rankings.put(ids.get(i), documents(result.chunks()));
+      rankings.put(ids.get(i), ranking);
     }
     return new Run(rankings, latencies);
   }
