@@ -30,7 +30,10 @@ public interface RetrievalConfig {
   @WithDefault("hybrid")
   RetrievalSettings.Mode mode();
 
-  /** How hybrid rankings combine: {@code rrf} (default) or {@code weighted} normalised scores. */
-  @WithDefault("rrf")
+  /**
+   * How hybrid rankings combine: {@code weighted} min-max normalised scores (default; on SciFact's
+   * training claims nDCG@10 0.761 against 0.747 for RRF) or {@code rrf}.
+   */
+  @WithDefault("weighted")
   RetrievalSettings.Fusion fusion();
 }
