@@ -12,6 +12,8 @@ import io.groundwork.ingest.Chunker;
 import io.groundwork.retrieve.HybridRetriever;
 import io.groundwork.retrieve.RetrievalConfig;
 import io.groundwork.retrieve.RetrievalSettings;
+import io.groundwork.retrieve.RetrieverProducer;
+import jakarta.inject.Inject;
 import io.groundwork.store.DataDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -64,12 +66,19 @@ public class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** Runs BM25 alongside query embedding, exactly as the server's retriever does. */
+  @Inject
+  void retrievers(RetrieverProducer retrievers) {
+    this.retrievers = retrievers;
+  }
+
   private final Embedder embedder;
   private final EmbeddingConfig embeddingConfig;
   private final Chunker chunker;
   private final RetrievalConfig retrievalConfig;
   private final IndexConfig indexConfig;
   private final DataDirectory dataDirectory;
+  private RetrieverProducer retrievers;
 
   public BenchCommand(Embedder embedder, EmbeddingConfig embeddingConfig, Chunker chunker,
       RetrievalConfig retrievalConfig, IndexConfig indexConfig, DataDirectory dataDirectory) {
@@ -176,7 +185,8 @@ public class BenchCommand implements Callable<Integer> {
     Evaluation.Figures oursFigures;
     long oursHeap;
     try {
-      HybridRetriever retriever = new HybridRetriever(ours.index(), embedder, settings);
+      HybridRetriever retriever = new HybridRetriever(ours.index(), embedder, settings,
+          retrievers.textSearches());
       oursFigures = Evaluation.score(dataset, Evaluation.run(dataset, retriever));
       oursHeap = usedHeap() - heap0;
     } finally {

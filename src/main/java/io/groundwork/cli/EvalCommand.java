@@ -18,6 +18,8 @@ import io.groundwork.ingest.Chunker;
 import io.groundwork.retrieve.HybridRetriever;
 import io.groundwork.retrieve.RetrievalConfig;
 import io.groundwork.retrieve.RetrievalSettings;
+import io.groundwork.retrieve.RetrieverProducer;
+import jakarta.inject.Inject;
 import io.groundwork.store.DataDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -103,11 +105,18 @@ public class EvalCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** Runs BM25 alongside query embedding, exactly as the server's retriever does. */
+  @Inject
+  void retrievers(RetrieverProducer retrievers) {
+    this.retrievers = retrievers;
+  }
+
   private final Embedder embedder;
   private final Chunker chunker;
   private final RetrievalConfig retrievalConfig;
   private final IndexConfig indexConfig;
   private final DataDirectory dataDirectory;
+  private RetrieverProducer retrievers;
   private final AnswerConfig answerConfig;
   private final PromptLibrary prompts;
 
@@ -160,7 +169,8 @@ public class EvalCommand implements Callable<Integer> {
       Evaluation.Figures figures;
       GroundingEvaluation.Figures grounding = null;
       try {
-        HybridRetriever retriever = new HybridRetriever(opened.index(), embedder, settings);
+        HybridRetriever retriever = new HybridRetriever(opened.index(), embedder, settings,
+            retrievers.textSearches());
         figures = Evaluation.score(dataset, Evaluation.run(dataset, retriever));
         if (rationales != null) {
           if (!Files.isRegularFile(rationales)) {

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The default {@link Retriever}: BM25 and HNSW vector search, each taking its top candidates
@@ -24,6 +26,7 @@ public final class HybridRetriever implements Retriever {
   private final ChunkIndex index;
   private final Embedder embedder;
   private final RetrievalSettings settings;
+  private final Executor textSearches;
 
   /** Hybrid retrieval fused by RRF, the vector ranking weighing 1. */
   public HybridRetriever(ChunkIndex index, Embedder embedder, int candidates, int rrfK,
@@ -33,12 +36,22 @@ public final class HybridRetriever implements Retriever {
   }
 
   public HybridRetriever(ChunkIndex index, Embedder embedder, RetrievalSettings settings) {
+    this(index, embedder, settings, null);
+  }
+
+  /**
+   * @param textSearches runs the BM25 search of a hybrid retrieval while the calling thread
+   *     embeds the query (null: one after the other on the calling thread)
+   */
+  public HybridRetriever(ChunkIndex index, Embedder embedder, RetrievalSettings settings,
+      Executor textSearches) {
     if (settings == null) {
       throw new IllegalArgumentException("settings must not be null");
     }
     this.index = index;
     this.embedder = embedder;
     this.settings = settings;
+    this.textSearches = textSearches;
   }
 
   public RetrievalSettings settings() {
@@ -48,11 +61,23 @@ public final class HybridRetriever implements Retriever {
   @Override
   public RetrievalResult retrieve(RetrievalRequest request) {
     long t0 = System.nanoTime();
+    int depth = Math.max(settings.candidates(), request.topK());
+    // BM25 does not need the query vector: in hybrid mode it runs while the query is embedded.
+    CompletableFuture<List<ScoredChunk>> pendingText =
+        settings.mode() == Mode.HYBRID && textSearches != null
+            ? CompletableFuture.supplyAsync(
+                () -> index.searchText(request.query(), request.filter(), depth), textSearches)
+            : null;
     float[] vector = settings.mode() == Mode.BM25 ? null : embedder.embedQuery(request.query());
     long t1 = System.nanoTime();
-    int depth = Math.max(settings.candidates(), request.topK());
-    List<ScoredChunk> text = settings.mode() == Mode.DENSE
-        ? List.of() : index.searchText(request.query(), request.filter(), depth);
+    List<ScoredChunk> text;
+    if (settings.mode() == Mode.DENSE) {
+      text = List.of();
+    } else if (pendingText != null) {
+      text = pendingText.join();
+    } else {
+      text = index.searchText(request.query(), request.filter(), depth);
+    }
     List<ScoredChunk> dense = vector == null
         ? List.of() : index.searchVector(vector, request.filter(), depth);
     List<RetrievedChunk> fused = fuse(text, dense, request.topK());
