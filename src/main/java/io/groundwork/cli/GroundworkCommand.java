@@ -10,6 +10,5 @@ import picocli.CommandLine.Command;
     description = "Grounded answers with citations over your company's documents.",
     subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class,
         SearchCommand.class, HashPasswordCommand.class,
-        // issue 5
-        BenchVerifyCommand.class})
+        BenchVerifyCommand.class, EvalCommand.class, BenchCommand.class})
 public class GroundworkCommand {}

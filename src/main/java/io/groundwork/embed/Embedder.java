@@ -5,6 +5,8 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.TokenCountEstimator;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -50,17 +52,36 @@ public final class Embedder {
     return normalized(embedding.vector());
   }
 
-  /** Embeds passages in batches, returning one vector per passage in order. */
+  /**
+   * Embeds passages in batches, returning one vector per passage in input order. Batches hold
+   * passages of similar length (longest first), so that the texts of a batch, which run in
+   * parallel, finish at about the same time and a padded batch wastes little.
+   */
   public List<float[]> embedPassages(List<String> passages) {
-    List<float[]> vectors = new ArrayList<>(passages.size());
-    for (int from = 0; from < passages.size(); from += batchSize) {
-      List<TextSegment> batch = passages.subList(from, Math.min(passages.size(), from + batchSize))
-          .stream().map(p -> TextSegment.from(spec.passagePrefix() + p)).toList();
-      for (Embedding embedding : model.embedAll(batch).content()) {
-        vectors.add(normalized(embedding.vector()));
+    Integer[] order = new Integer[passages.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt((Integer i) -> passages.get(i).length()).reversed()
+        .thenComparingInt(i -> i));
+    float[][] vectors = new float[passages.size()][];
+    for (int from = 0; from < order.length; from += batchSize) {
+      int to = Math.min(order.length, from + batchSize);
+      List<TextSegment> batch = new ArrayList<>(to - from);
+      for (int i = from; i < to; i++) {
+        batch.add(TextSegment.from(spec.passagePrefix() + passages.get(order[i])));
+      }
+      List<Embedding> embeddings = model.embedAll(batch).content();
+      for (int i = from; i < to; i++) {
+        vectors[order[i]] = normalized(embeddings.get(i - from).vector());
       }
     }
-    return vectors;
+    return Arrays.asList(vectors);
+  }
+
+  /** The model behind this embedder. */
+  public EmbeddingModel model() {
+    return model;
   }
 
   /** Cosine similarity of two normalised vectors. */

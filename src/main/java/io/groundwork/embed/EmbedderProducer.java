@@ -31,7 +31,8 @@ public class EmbedderProducer {
     executor = Executors.newFixedThreadPool(threads, namedDaemonThreads("groundwork-embed-"));
     HuggingFaceTokenCountEstimator tokenizer =
         new HuggingFaceTokenCountEstimator(extractTokenizer(spec, dataDirectory.path()));
-    return new Embedder(spec, spec.load(executor), tokenizer, config.batchSize());
+    return new Embedder(spec, spec.load(executor, config.intraOpThreads()), tokenizer,
+        config.batchSize());
   }
 
   void close(@Disposes Embedder embedder) {

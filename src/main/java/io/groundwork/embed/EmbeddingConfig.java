@@ -17,4 +17,12 @@ public interface EmbeddingConfig {
   /** Threads that run the model; 0 means one per available processor. */
   @WithDefault("0")
   int threads();
+
+  /**
+   * Threads ONNX Runtime uses inside one inference. 1 (default) lets {@link #threads()}
+   * inferences run side by side without oversubscribing the cores; a single query is embedded on
+   * the caller's thread either way.
+   */
+  @WithDefault("1")
+  int intraOpThreads();
 }

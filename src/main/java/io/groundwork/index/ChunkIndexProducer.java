@@ -13,7 +13,8 @@ public class ChunkIndexProducer {
   @Produces
   @Singleton
   LuceneChunkIndex index(DataDirectory dataDirectory, IndexConfig config) {
-    return new LuceneChunkIndex(dataDirectory.indexPath(), new TermAnalyzer(), config.contextBoost());
+    return new LuceneChunkIndex(dataDirectory.indexPath(), TermAnalyzer.named(config.analyzer()),
+        config.contextBoost());
   }
 
   void close(@Disposes LuceneChunkIndex index) {

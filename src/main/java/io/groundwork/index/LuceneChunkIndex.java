@@ -321,7 +321,9 @@ public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
     doc.add(new StoredField(START, chunk.start()));
     doc.add(new StoredField(END, chunk.end()));
     doc.add(new StoredField(PAGE, chunk.page()));
-    doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    if (vector != null) { // a text-only index (BM25 evaluation) has no vectors
+      doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+    }
     return doc;
   }
 

@@ -44,6 +44,10 @@ public final class Chunker {
     return maxTokens;
   }
 
+  public int overlapTokens() {
+    return overlapTokens;
+  }
+
   /** Returns the chunks of {@code document}, in order. */
   public List<Chunk> chunk(ParsedDocument document) {
     String text = document.text();

@@ -270,13 +270,7 @@ public class IngestionService {
   }
 
   private static String embeddingText(ParsedDocument document, Chunk chunk) {
-    // The title and headings travel with every chunk so that a passage is never cut off from
-    // what it is about.
-    StringBuilder text = new StringBuilder(document.title());
-    if (!chunk.headingPath().isEmpty()) {
-      text.append(" - ").append(String.join(" > ", chunk.headingPath()));
-    }
-    return text.append('\n').append(chunk.text()).toString();
+    return PassageText.of(document.title(), chunk);
   }
 
   private void storeDocument(String documentId, FileTask task, ParsedDocument parsed,

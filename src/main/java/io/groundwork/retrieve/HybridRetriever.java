@@ -4,52 +4,82 @@ import io.groundwork.embed.Embedder;
 import io.groundwork.index.ChunkIndex;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.index.ScoredChunk;
+import io.groundwork.retrieve.RetrievalSettings.Fusion;
+import io.groundwork.retrieve.RetrievalSettings.Mode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The default {@link Retriever}: BM25 and HNSW vector search, each taking its top candidates
  * among the chunks the filter permits, fused by weighted reciprocal-rank fusion
- * ({@code score = w / (k + rank)} summed over both rankings). Ties are broken by chunk id, so
- * equal inputs give equal rankings. Thread-safe.
+ * ({@code score = w / (k + rank)} summed over both rankings) or by a weighted sum of min-max
+ * normalised scores; or either search alone ({@link RetrievalSettings}). Ties are broken by
+ * chunk id, so equal inputs give equal rankings. Thread-safe.
  */
 public final class HybridRetriever implements Retriever {
   private final ChunkIndex index;
   private final Embedder embedder;
-  private final int candidates;
-  private final int rrfK;
-  private final double textWeight;
+  private final RetrievalSettings settings;
+  private final Executor textSearches;
 
+  /** Hybrid retrieval fused by RRF, the vector ranking weighing 1. */
   public HybridRetriever(ChunkIndex index, Embedder embedder, int candidates, int rrfK,
       double textWeight) {
-    if (candidates < 1) {
-      throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
-    }
-    if (rrfK < 0) {
-      throw new IllegalArgumentException("rrfK must be >= 0, got " + rrfK);
-    }
-    if (textWeight < 0) {
-      throw new IllegalArgumentException("textWeight must be >= 0, got " + textWeight);
+    this(index, embedder, new RetrievalSettings(Mode.HYBRID, Fusion.RRF, candidates, rrfK,
+        textWeight, 1.0));
+  }
+
+  public HybridRetriever(ChunkIndex index, Embedder embedder, RetrievalSettings settings) {
+    this(index, embedder, settings, null);
+  }
+
+  /**
+   * @param textSearches runs the BM25 search of a hybrid retrieval while the calling thread
+   *     embeds the query (null: one after the other on the calling thread)
+   */
+  public HybridRetriever(ChunkIndex index, Embedder embedder, RetrievalSettings settings,
+      Executor textSearches) {
+    if (settings == null) {
+      throw new IllegalArgumentException("settings must not be null");
     }
     this.index = index;
     this.embedder = embedder;
-    this.candidates = candidates;
-    this.rrfK = rrfK;
-    this.textWeight = textWeight;
+    this.settings = settings;
+    this.textSearches = textSearches;
+  }
+
+  public RetrievalSettings settings() {
+    return settings;
   }
 
   @Override
   public RetrievalResult retrieve(RetrievalRequest request) {
     long t0 = System.nanoTime();
-    float[] vector = embedder.embedQuery(request.query());
+    int depth = Math.max(settings.candidates(), request.topK());
+    // BM25 does not need the query vector: in hybrid mode it runs while the query is embedded.
+    CompletableFuture<List<ScoredChunk>> pendingText =
+        settings.mode() == Mode.HYBRID && textSearches != null
+            ? CompletableFuture.supplyAsync(
+                () -> index.searchText(request.query(), request.filter(), depth), textSearches)
+            : null;
+    float[] vector = settings.mode() == Mode.BM25 ? null : embedder.embedQuery(request.query());
     long t1 = System.nanoTime();
-    int depth = Math.max(candidates, request.topK());
-    List<ScoredChunk> text = index.searchText(request.query(), request.filter(), depth);
-    List<ScoredChunk> dense = index.searchVector(vector, request.filter(), depth);
+    List<ScoredChunk> text;
+    if (settings.mode() == Mode.DENSE) {
+      text = List.of();
+    } else if (pendingText != null) {
+      text = pendingText.join();
+    } else {
+      text = index.searchText(request.query(), request.filter(), depth);
+    }
+    List<ScoredChunk> dense = vector == null
+        ? List.of() : index.searchVector(vector, request.filter(), depth);
     List<RetrievedChunk> fused = fuse(text, dense, request.topK());
     long t2 = System.nanoTime();
     return new RetrievalResult(fused, (t1 - t0) / 1000, (t2 - t1) / 1000);
@@ -60,8 +90,8 @@ public final class HybridRetriever implements Retriever {
     Map<String, Double> scores = new HashMap<>();
     Map<String, Integer> textRanks = new HashMap<>();
     Map<String, Integer> vectorRanks = new HashMap<>();
-    accumulate(text, textWeight, chunks, scores, textRanks);
-    accumulate(dense, 1.0, chunks, scores, vectorRanks);
+    accumulate(text, settings.textWeight(), chunks, scores, textRanks);
+    accumulate(dense, settings.vectorWeight(), chunks, scores, vectorRanks);
     List<RetrievedChunk> fused = new ArrayList<>(chunks.size());
     for (Map.Entry<String, IndexedChunk> entry : chunks.entrySet()) {
       String id = entry.getKey();
@@ -75,10 +105,18 @@ public final class HybridRetriever implements Retriever {
 
   private void accumulate(List<ScoredChunk> ranking, double weight, Map<String, IndexedChunk> chunks,
       Map<String, Double> scores, Map<String, Integer> ranks) {
+    double max = ranking.stream().mapToDouble(ScoredChunk::score).max().orElse(0);
+    double min = ranking.stream().mapToDouble(ScoredChunk::score).min().orElse(0);
     for (int i = 0; i < ranking.size(); i++) {
-      IndexedChunk chunk = ranking.get(i).chunk();
+      ScoredChunk scored = ranking.get(i);
+      IndexedChunk chunk = scored.chunk();
       chunks.putIfAbsent(chunk.chunkId(), chunk);
-      scores.merge(chunk.chunkId(), weight / (rrfK + i + 1), Double::sum);
+      double contribution = switch (settings.fusion()) {
+        case RRF -> weight / (settings.rrfK() + i + 1);
+        // A single candidate (or all equal) normalises to 1: it is that search's best.
+        case WEIGHTED -> weight * (max > min ? (scored.score() - min) / (max - min) : 1.0);
+      };
+      scores.merge(chunk.chunkId(), contribution, Double::sum);
       ranks.put(chunk.chunkId(), i + 1);
     }
   }

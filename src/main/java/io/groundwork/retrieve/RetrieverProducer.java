@@ -5,14 +5,35 @@ import io.groundwork.index.ChunkIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** CDI wiring of the default retriever. */
 @ApplicationScoped
 public class RetrieverProducer {
+  private final ExecutorService textSearches = Executors.newFixedThreadPool(
+      Math.max(1, Runtime.getRuntime().availableProcessors()), runnable -> {
+        Thread thread = new Thread(runnable, "groundwork-text-search-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+      });
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
   @Produces
   @Singleton
   Retriever retriever(ChunkIndex index, Embedder embedder, RetrievalConfig config) {
-    return new HybridRetriever(index, embedder, config.candidates(), config.rrfK(),
-        config.textWeight());
+    return new HybridRetriever(index, embedder, RetrievalSettings.of(config), textSearches);
+  }
+
+  /** Threads that run BM25 searches alongside query embedding. */
+  public ExecutorService textSearches() {
+    return textSearches;
+  }
+
+  @PreDestroy
+  void close() {
+    textSearches.shutdownNow();
   }
 }

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -27,6 +29,24 @@ public final class TermAnalyzer implements AutoCloseable {
       throw new IllegalArgumentException("analyzer must not be null");
     }
     this.analyzer = analyzer;
+  }
+
+  /** Analyzer names accepted by {@link #named(String)}. */
+  public static final List<String> NAMES = List.of("english", "english-keep-stopwords", "standard");
+
+  /**
+   * The analyzer called {@code name}: {@code english} (lower-case, English stop words removed,
+   * Porter stemming; the default), {@code english-keep-stopwords} (the same without removing stop
+   * words) or {@code standard} (lower-case only, no stemming, no stop words).
+   */
+  public static TermAnalyzer named(String name) {
+    return switch (name) {
+      case "english" -> new TermAnalyzer();
+      case "english-keep-stopwords" -> new TermAnalyzer(new EnglishAnalyzer(CharArraySet.EMPTY_SET));
+      case "standard" -> new TermAnalyzer(new StandardAnalyzer(CharArraySet.EMPTY_SET));
+      default -> throw new IllegalArgumentException("unknown analyzer '" + name + "'; available: "
+          + String.join(", ", NAMES));
+    };
   }
 
   /** The underlying Lucene analyzer. */

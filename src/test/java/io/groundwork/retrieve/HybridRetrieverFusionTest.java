@@ -10,8 +10,36 @@ import org.junit.jupiter.api.Test;
 
 class HybridRetrieverFusionTest {
   private static ScoredChunk scored(String id) {
+    return scored(id, 1f);
+  }
+
+  private static ScoredChunk scored(String id, float score) {
     return new ScoredChunk(new IndexedChunk(id, "doc-" + id, "s", id, id, "", id, 0, 1, 0,
-        Set.of("everyone")), 1f);
+        Set.of("everyone")), score);
+  }
+
+  @Test
+  void weightedFusionSumsMinMaxNormalisedScores() {
+    HybridRetriever retriever = new HybridRetriever(null, null, new RetrievalSettings(
+        RetrievalSettings.Mode.HYBRID, RetrievalSettings.Fusion.WEIGHTED, 10, 60, 0.3, 0.7));
+    // BM25 a=10 -> 1, b=6 -> 0.5, c=2 -> 0; vectors b=0.9 -> 1, d=0.8 -> 0.5, a=0.7 -> 0
+    List<RetrievedChunk> fused = retriever.fuse(
+        List.of(scored("a", 10), scored("b", 6), scored("c", 2)),
+        List.of(scored("b", 0.9f), scored("d", 0.8f), scored("a", 0.7f)), 10);
+    // b = 0.3*0.5 + 0.7*1 = 0.85; d = 0.35; a = 0.3; c = 0
+    assertThat(fused).extracting(r -> r.chunk().chunkId()).containsExactly("b", "d", "a", "c");
+    assertThat(fused.getFirst().score()).isCloseTo(0.85, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(fused.get(2).score()).isCloseTo(0.3, org.assertj.core.api.Assertions.within(1e-6));
+  }
+
+  @Test
+  void aSingleSearchModeKeepsThatSearchsOrder() {
+    HybridRetriever retriever = new HybridRetriever(null, null, new RetrievalSettings(
+        RetrievalSettings.Mode.BM25, RetrievalSettings.Fusion.RRF, 10, 60, 1, 1));
+    List<RetrievedChunk> fused = retriever.fuse(
+        List.of(scored("c", 3), scored("a", 2), scored("b", 1)), List.of(), 10);
+    assertThat(fused).extracting(r -> r.chunk().chunkId()).containsExactly("c", "a", "b");
+    assertThat(fused).allSatisfy(r -> assertThat(r.vectorRank()).isZero());
   }
 
   @Test
