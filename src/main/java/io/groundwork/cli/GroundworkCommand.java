@@ -9,5 +9,6 @@ import picocli.CommandLine.Command;
     version = "Groundwork 0.1.0",
     description = "Grounded answers with citations over your company's documents.",
     subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class,
-        SearchCommand.class, HashPasswordCommand.class})
+        SearchCommand.class, HashPasswordCommand.class,
+        BenchVectorsCommand.class /* issue 4 */})
 public class GroundworkCommand {}
