@@ -18,10 +18,11 @@ public class ActiveChunkIndexProducer {
   @Produces
   @Singleton
   ChunkIndex chunkIndex(ActiveStore store, LuceneChunkIndex lucene, PostgresConfig config,
+      ReplicaSync replica,
       @io.quarkus.agroal.DataSource("postgres") InjectableInstance<AgroalDataSource> postgres) {
     if (!store.postgres()) {
       return lucene;
     }
-    return new PostgresChunkIndex(postgres.get(), lucene, config.efSearch(), config.maxScanTuples());
+    return new PostgresChunkIndex(postgres.get(), lucene, replica, config.efSearch(), config.maxScanTuples());
   }
 }

@@ -30,11 +30,12 @@ import java.util.Set;
 public final class PostgresChunkIndex implements ChunkIndex {
   private final AgroalDataSource dataSource;
   private final LuceneChunkIndex text;
+  private final ReplicaSync replica;
   private final int efSearch;
   private final int maxScanTuples;
 
-  public PostgresChunkIndex(AgroalDataSource dataSource, LuceneChunkIndex text, int efSearch,
-      int maxScanTuples) {
+  public PostgresChunkIndex(AgroalDataSource dataSource, LuceneChunkIndex text, ReplicaSync replica,
+      int efSearch, int maxScanTuples) {
     if (efSearch < 1 || efSearch > 1000) {
       throw new IllegalArgumentException("efSearch must be in [1, 1000], got " + efSearch);
     }
@@ -43,6 +44,7 @@ public final class PostgresChunkIndex implements ChunkIndex {
     }
     this.dataSource = dataSource;
     this.text = text;
+    this.replica = replica;
     this.efSearch = efSearch;
     this.maxScanTuples = maxScanTuples;
   }
@@ -66,6 +68,9 @@ public final class PostgresChunkIndex implements ChunkIndex {
 
   @Override
   public List<ScoredChunk> searchText(String query, SearchFilter filter, int k) {
+    if (replica.following() && !replica.caughtUp()) {
+      replica.catchUp(); // a search right after start (e.g. the CLI) waits for the first catch-up
+    }
     return text.searchText(query, filter, k);
   }
 
