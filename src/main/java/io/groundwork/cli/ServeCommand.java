@@ -1,5 +1,6 @@
 package io.groundwork.cli;
 
+import io.groundwork.index.ChunkIndex;
 import io.groundwork.index.LuceneChunkIndex;
 import io.groundwork.ingest.IngestConfig;
 import io.groundwork.ingest.IngestionService;
@@ -22,9 +23,11 @@ public class ServeCommand implements Callable<Integer> {
   private final IngestionService ingestion;
   private final IngestConfig config;
   private final DataDirectory dataDirectory;
+  private final ChunkIndex activeIndex;
 
   public ServeCommand(LuceneChunkIndex index, IngestionService ingestion, IngestConfig config,
-      DataDirectory dataDirectory) {
+      DataDirectory dataDirectory, ChunkIndex activeIndex) {
+    this.activeIndex = activeIndex; // PostgreSQL mode: counts chunks in PostgreSQL
     this.index = index;
     this.ingestion = ingestion;
     this.config = config;
@@ -35,7 +38,7 @@ public class ServeCommand implements Callable<Integer> {
   public Integer call() {
     index.openForWriting();
     LOG.infof("data directory %s, %d chunks indexed", dataDirectory.path(), index.chunkCount());
-    if (config.autoIngestSamples() && index.chunkCount() == 0) {
+    if (config.autoIngestSamples() && activeIndex.chunkCount() == 0) {
       for (String source : ingestion.pipeline().sourceNames()) {
         String runId = ingestion.startSourceRun(source, "system");
         LOG.infof("index is empty: ingesting source '%s' (run %s)", source, runId);

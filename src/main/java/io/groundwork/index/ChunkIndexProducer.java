@@ -5,13 +5,17 @@ import io.groundwork.text.TermAnalyzer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import io.groundwork.text.TermWeights;
 import jakarta.inject.Singleton;
 
 /** CDI wiring of the Lucene index in the data directory. */
 @ApplicationScoped
 public class ChunkIndexProducer {
+  // Typed: the ChunkIndex that retrieval uses is chosen by store mode (ActiveChunkIndexProducer).
   @Produces
   @Singleton
+  @Typed({LuceneChunkIndex.class, TermWeights.class})
   LuceneChunkIndex index(DataDirectory dataDirectory, IndexConfig config) {
     return new LuceneChunkIndex(dataDirectory.indexPath(), TermAnalyzer.named(config.analyzer()),
         config.contextBoost());

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -21,6 +22,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
@@ -166,6 +168,28 @@ public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
       searchers.maybeRefreshBlocking();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit index " + path, e);
+    }
+  }
+
+  /**
+   * Commits like {@link #commit()}, recording {@code userData} in the commit (for example how far
+   * a replica has applied the change feed), atomically with the changes it describes.
+   */
+  public synchronized void commit(Map<String, String> userData) {
+    openForWriting();
+    writer.setLiveCommitData(Map.copyOf(userData).entrySet());
+    commit();
+  }
+
+  /** The user data of the last commit ({@link #commit(Map)}); empty when there is none. */
+  public synchronized Map<String, String> committedUserData() {
+    try {
+      if (!DirectoryReader.indexExists(directory)) {
+        return Map.of();
+      }
+      return Map.copyOf(SegmentInfos.readLatestCommit(directory).getUserData());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the last commit of index " + path, e);
     }
   }
 
@@ -321,7 +345,8 @@ public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
     doc.add(new StoredField(START, chunk.start()));
     doc.add(new StoredField(END, chunk.end()));
     doc.add(new StoredField(PAGE, chunk.page()));
-    if (vector != null) { // a text-only index (BM25 evaluation) has no vectors
+    // null for a text-only index: BM25 evaluation, or PostgreSQL store mode (vectors live there)
+    if (vector != null) {
       doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
     }
     return doc;

@@ -3,6 +3,8 @@ package io.groundwork.ingest;
 import io.groundwork.embed.Embedder;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.index.LuceneChunkIndex;
+import io.groundwork.postgres.ChangeFeed;
+import io.groundwork.postgres.ReplicaSync;
 import io.groundwork.store.ChunkEntity;
 import io.groundwork.store.DocumentEntity;
 import io.groundwork.store.IngestionFailureEntity;
@@ -51,6 +53,8 @@ public class IngestionService {
   private final PipelineDefinition pipeline;
   private final IngestConfig config;
   private final IngestionMetrics metrics;
+  private final ChangeFeed feed;
+  private final ReplicaSync replica;
   private final ReentrantLock runLock = new ReentrantLock();
   private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "groundwork-ingest");
@@ -60,7 +64,9 @@ public class IngestionService {
 
   public IngestionService(EntityManager em, Embedder embedder, LuceneChunkIndex index,
       DocumentParser parser, Chunker chunker, PipelineDefinition pipeline, IngestConfig config,
-      IngestionMetrics metrics) {
+      IngestionMetrics metrics, ChangeFeed feed, ReplicaSync replica) {
+    this.feed = feed;
+    this.replica = replica;
     this.em = em;
     this.embedder = embedder;
     this.index = index;
@@ -184,7 +190,9 @@ public class IngestionService {
     long started = System.nanoTime();
     runLock.lock();
     try {
-      index.openForWriting();
+      if (!feed.enabled()) {
+        index.openForWriting();
+      }
       QuarkusTransaction.requiringNew().run(() -> run(runId).filesTotal = tasks.size());
       listener.started(tasks.size());
       Counters counters = new Counters();
@@ -195,21 +203,29 @@ public class IngestionService {
         metrics.fileDone(outcome.kind(), outcome.chunks(), outcome.reason());
         recordProgress(runId, task.path(), outcome, counters);
         listener.fileDone(task.path(), outcome.kind(), outcome.detail());
-        if (outcome.kind() == FileOutcome.INGESTED && ++sinceCommit >= config.commitEvery()) {
+        if (outcome.kind() == FileOutcome.INGESTED && feed.enabled()) {
+          replica.wakeUp(); // PostgreSQL mode: the local index follows the change feed
+        } else if (outcome.kind() == FileOutcome.INGESTED && ++sinceCommit >= config.commitEvery()) {
           index.commit();
           sinceCommit = 0;
         }
       }
       if (completeListing != null) {
         for (DocumentEntity gone : documentsMissingFrom(sourceName, completeListing)) {
-          index.deleteDocument(gone.id);
+          if (!feed.enabled()) {
+            index.deleteDocument(gone.id);
+          }
           QuarkusTransaction.requiringNew().run(() -> deleteDocumentRow(gone.id));
           counters.removed++;
           metrics.fileDone(FileOutcome.REMOVED, 0, null);
           listener.fileDone(gone.path, FileOutcome.REMOVED, "");
         }
       }
-      index.commit();
+      if (feed.enabled()) {
+        replica.catchUp(); // read-your-writes: this replica's BM25 index has the run's changes
+      } else {
+        index.commit();
+      }
       long millis = (System.nanoTime() - started) / 1_000_000;
       QuarkusTransaction.requiringNew().run(() -> {
         IngestionRunEntity run = run(runId);
@@ -241,7 +257,7 @@ public class IngestionService {
           .call(() -> em.find(DocumentEntity.class, documentId));
       if (existing != null && existing.contentHash.equals(contentHash)
           && existing.groups().equals(task.groups())
-          && index.chunkCount(documentId) == existing.chunkCount) {
+          && (feed.enabled() || index.chunkCount(documentId) == existing.chunkCount)) {
         return new Outcome(FileOutcome.UNCHANGED, "", 0, null);
       }
       ParsedDocument parsed = parser.parse(new ByteArrayInputStream(bytes), task.path());
@@ -254,9 +270,17 @@ public class IngestionService {
           c.end(), c.page(), task.groups())).toList();
       // Index first, database second: if the process dies in between, the database still holds
       // the old hash and the next run re-ingests the file.
-      index.replaceDocument(documentId, indexed, vectors);
-      QuarkusTransaction.requiringNew().run(() ->
-          storeDocument(documentId, task, parsed, contentHash, bytes.length, chunks, indexed));
+      // In PostgreSQL mode the document, its vectors and its change-feed entry commit in one
+      // transaction; each replica's local index follows the feed.
+      if (!feed.enabled()) {
+        index.replaceDocument(documentId, indexed, vectors);
+      }
+      QuarkusTransaction.requiringNew().run(() -> {
+        storeDocument(documentId, task, parsed, contentHash, bytes.length, chunks, indexed);
+        if (feed.enabled()) {
+          feed.recordUpsert(em, documentId, indexed, vectors);
+        }
+      });
       return new Outcome(FileOutcome.INGESTED, chunks.size() + " chunks", chunks.size(), null);
     } catch (DocumentParseException e) {
       return new Outcome(FileOutcome.FAILED, e.getMessage(), 0, e.reason());
@@ -323,6 +347,9 @@ public class IngestionService {
         .setParameter("id", documentId).executeUpdate();
     em.createQuery("delete from DocumentEntity d where d.id = :id")
         .setParameter("id", documentId).executeUpdate();
+    if (feed.enabled()) {
+      feed.recordDelete(em, documentId);
+    }
   }
 
   private String createRun(String sourceName, String user) {

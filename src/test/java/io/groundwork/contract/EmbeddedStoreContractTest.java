@@ -1,0 +1,9 @@
+package io.groundwork.contract;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The store contract against the embedded default (H2 and Lucene in the data directory). */
+@QuarkusTest
+@TestProfile(EmbeddedStoreProfile.class)
+class EmbeddedStoreContractTest extends StoreContractTest {}
