@@ -215,10 +215,11 @@ public class BenchCommand implements Callable<Integer> {
         oursFigures, oursIndexSeconds, oursHeap);
     row(out, "LangChain4j InMemoryEmbeddingStore + retriever", peerFigures, peerIndexSeconds,
         peerHeap);
-    out.printf("  ratios: nDCG@10 %.3f x, p95 latency %.2f x lower, p50 %.2f x lower%n",
+    // ours / peer for every figure: above 1 is better for nDCG@10, worse for latency.
+    out.printf("  ratios (Groundwork / peer): nDCG@10 %.3f, p95 latency %.2f, p50 latency %.2f%n",
         oursFigures.ndcgAt10() / peerFigures.ndcgAt10(),
-        peerFigures.latencyP95Millis() / oursFigures.latencyP95Millis(),
-        peerFigures.latencyP50Millis() / oursFigures.latencyP50Millis());
+        oursFigures.latencyP95Millis() / peerFigures.latencyP95Millis(),
+        oursFigures.latencyP50Millis() / peerFigures.latencyP50Millis());
     out.println("  (index s: chunking + building the store from the same cached vectors;"
         + " heap MB: used heap after GC, the store's share; Lucene keeps its index on disk,"
         + " memory-mapped)");
