@@ -93,7 +93,7 @@ public final class Embedder {
     return dot;
   }
 
-  private static float[] normalized(float[] vector) {
+  static float[] normalized(float[] vector) {
     double norm = 0;
     for (float v : vector) {
       norm += v * v;

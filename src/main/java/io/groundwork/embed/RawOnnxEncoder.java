@@ -71,7 +71,7 @@ public final class RawOnnxEncoder implements AutoCloseable {
         float[][][] hidden = (float[][][]) result.get(0).getValue();
         float[][] vectors = new float[encodings.length][];
         for (int i = 0; i < encodings.length; i++) {
-          vectors[i] = normalize(pool(hidden[i], mask[i]));
+          vectors[i] = Embedder.normalized(pool(hidden[i], mask[i]));
         }
         return vectors;
       }
@@ -100,18 +100,6 @@ public final class RawOnnxEncoder implements AutoCloseable {
       sum[d] /= Math.max(1, count);
     }
     return sum;
-  }
-
-  private static float[] normalize(float[] v) {
-    double norm = 0;
-    for (float x : v) {
-      norm += x * x;
-    }
-    norm = Math.sqrt(norm);
-    for (int i = 0; i < v.length; i++) {
-      v[i] = (float) (v[i] / norm);
-    }
-    return v;
   }
 
   @Override

@@ -53,19 +53,7 @@ public final class SentenceSplitter {
     iterator.setText(line);
     int start = iterator.first();
     for (int end = iterator.next(); end != BreakIterator.DONE; start = end, end = iterator.next()) {
-      addTrimmed(text, from + start, from + end, out);
-    }
-  }
-
-  private static void addTrimmed(String text, int start, int end, List<TextSpan> out) {
-    while (start < end && Character.isWhitespace(text.charAt(start))) {
-      start++;
-    }
-    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-      end--;
-    }
-    if (end > start) {
-      out.add(new TextSpan(start, end, text.substring(start, end)));
+      TextSpan.addTrimmed(text, from + start, from + end, out);
     }
   }
 }

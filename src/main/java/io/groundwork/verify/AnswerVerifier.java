@@ -192,24 +192,12 @@ public final class AnswerVerifier {
       Matcher m = END_THEN_MARKERS.matcher(span.text());
       int from = 0;
       while (m.find()) {
-        addTrimmed(text, span.start() + from, span.start() + m.end(), spans);
+        TextSpan.addTrimmed(text, span.start() + from, span.start() + m.end(), spans);
         from = m.end();
       }
-      addTrimmed(text, span.start() + from, span.end(), spans);
+      TextSpan.addTrimmed(text, span.start() + from, span.end(), spans);
     }
     return spans;
-  }
-
-  private static void addTrimmed(String text, int start, int end, List<TextSpan> out) {
-    while (start < end && Character.isWhitespace(text.charAt(start))) {
-      start++;
-    }
-    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
-      end--;
-    }
-    if (end > start) {
-      out.add(new TextSpan(start, end, text.substring(start, end)));
-    }
   }
 
   /** {@code sentence} with the numbers of absent sources taken out of its markers. */
