@@ -16,11 +16,17 @@ public interface ChunkIndex extends AutoCloseable {
   /** Makes all changes durable and visible to searches. */
   void commit();
 
-  /** Best {@code k} chunks by BM25 for {@code query}. */
+  /** Best {@code k} chunks by BM25 for {@code query}, best first (ties by chunk id). */
   List<ScoredChunk> searchText(String query, SearchFilter filter, int k);
 
-  /** Nearest {@code k} chunks to {@code vector} (approximate, HNSW). */
+  /** Nearest {@code k} chunks to {@code vector} (approximate, HNSW), best first (ties by id). */
   List<ScoredChunk> searchVector(float[] vector, SearchFilter filter, int k);
+
+  /**
+   * The chunks with the given ids, in the order given. An id no longer in the index (its
+   * document was replaced or deleted since the search that found it) is skipped.
+   */
+  List<IndexedChunk> chunks(List<String> chunkIds);
 
   /** Number of chunks of {@code documentId} in the index. */
   int chunkCount(String documentId);

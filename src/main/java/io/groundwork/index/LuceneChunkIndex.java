@@ -16,19 +16,26 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -41,6 +48,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -53,6 +61,12 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
   static final String ID = "id";
+  /**
+   * The chunk id again, as sorted doc values: a search reads its hits' ids from these without
+   * decompressing stored fields. Indexes written before this field existed lack it on their
+   * chunks; for those the id comes from the stored field.
+   */
+  static final String ID_VALUES = "id_values";
   static final String DOC_ID = "doc_id";
   static final String SOURCE = "source";
   static final String PATH = "path";
@@ -279,14 +293,14 @@ public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
       IndexSearcher searcher = manager.acquire();
       try {
         TopDocs top = searcher.search(query, k);
-        StoredFields stored = searcher.storedFields();
-        List<ScoredChunk> results = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc hit : top.scoreDocs) {
-          results.add(new ScoredChunk(fromDocument(stored.document(hit.doc)), hit.score));
+        String[] ids = chunkIds(searcher, top.scoreDocs);
+        List<ScoredChunk> results = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+          results.add(new ScoredChunk(ids[i], top.scoreDocs[i].score));
         }
         // Deterministic order: score, then chunk id.
         results.sort(Comparator.comparing(ScoredChunk::score).reversed()
-            .thenComparing(s -> s.chunk().chunkId()));
+            .thenComparing(ScoredChunk::chunkId));
         return results;
       } finally {
         manager.release(searcher);
@@ -294,6 +308,82 @@ public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot search index " + path, e);
     }
+  }
+
+  /** The chunk ids of {@code hits}, in the same order. */
+  private static String[] chunkIds(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+    String[] ids = new String[hits.length];
+    // Doc values are read forwards: visit the hits in doc id order, segment by segment.
+    Integer[] byDoc = new Integer[hits.length];
+    for (int i = 0; i < hits.length; i++) {
+      byDoc[i] = i;
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int leaf = -1;
+    SortedDocValues values = null;
+    StoredFields stored = null;
+    for (int i : byDoc) {
+      int doc = hits[i].doc;
+      int hitLeaf = ReaderUtil.subIndex(doc, leaves);
+      if (hitLeaf != leaf) {
+        leaf = hitLeaf;
+        values = leaves.get(leaf).reader().getSortedDocValues(ID_VALUES);
+      }
+      if (values != null && values.advanceExact(doc - leaves.get(leaf).docBase)) {
+        ids[i] = values.lookupOrd(values.ordValue()).utf8ToString();
+      } else {
+        if (stored == null) {
+          stored = searcher.storedFields();
+        }
+        ids[i] = stored.document(doc, Set.of(ID)).get(ID);
+      }
+    }
+    return ids;
+  }
+
+  @Override
+  public List<IndexedChunk> chunks(List<String> chunkIds) {
+    SearcherManager manager = searchers();
+    if (manager == null || chunkIds.isEmpty()) {
+      return List.of();
+    }
+    try {
+      IndexSearcher searcher = manager.acquire();
+      try {
+        StoredFields stored = searcher.storedFields();
+        List<IndexedChunk> found = new ArrayList<>(chunkIds.size());
+        for (String id : chunkIds) {
+          int doc = liveDoc(searcher.getIndexReader(), new Term(ID, id));
+          if (doc >= 0) {
+            found.add(fromDocument(stored.document(doc)));
+          }
+        }
+        return found;
+      } finally {
+        manager.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read index " + path, e);
+    }
+  }
+
+  /** The live document holding {@code term} (a unique id), or -1. */
+  private static int liveDoc(IndexReader reader, Term term) throws IOException {
+    for (LeafReaderContext leaf : reader.leaves()) {
+      PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.NONE);
+      if (postings == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = postings.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          return leaf.docBase + doc;
+        }
+      }
+    }
+    return -1;
   }
 
   private synchronized SearcherManager searchers() {
@@ -332,6 +422,7 @@ public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
   private static Document toDocument(IndexedChunk chunk, float[] vector) {
     Document doc = new Document();
     doc.add(new StringField(ID, chunk.chunkId(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ID_VALUES, new BytesRef(chunk.chunkId())));
     doc.add(new StringField(DOC_ID, chunk.documentId(), Field.Store.YES));
     doc.add(new StringField(SOURCE, chunk.sourceName(), Field.Store.YES));
     doc.add(new StoredField(PATH, chunk.path()));

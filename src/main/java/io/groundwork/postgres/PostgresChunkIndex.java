@@ -14,7 +14,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -112,10 +115,7 @@ public final class PostgresChunkIndex implements ChunkIndex {
     String sql = "WITH nearest AS MATERIALIZED ("
         + " SELECT c.id, c.embedding <#> CAST(? AS vector) AS distance FROM chunks c"
         + " WHERE " + where + " ORDER BY c.embedding <#> CAST(? AS vector) LIMIT ?)"
-        + " SELECT n.distance, c.id, c.document_id, c.source_name, d.path, d.title, c.heading_path,"
-        + " c.body, c.start_offset, c.end_offset, c.page, c.access_groups"
-        + " FROM nearest n JOIN chunks c ON c.id = n.id JOIN documents d ON d.id = c.document_id"
-        + " ORDER BY n.distance, c.id";
+        + " SELECT n.distance, n.id FROM nearest n ORDER BY n.distance, n.id";
     String literal = PgVectors.literal(vector);
     try (PreparedStatement search = connection.prepareStatement(sql)) {
       int p = 1;
@@ -133,13 +133,49 @@ public final class PostgresChunkIndex implements ChunkIndex {
       try (ResultSet rs = search.executeQuery()) {
         while (rs.next()) {
           float dot = (float) -rs.getDouble(1);
-          results.add(new ScoredChunk(chunk(rs, 2), Math.max((1 + dot) / 2, 0)));
+          results.add(new ScoredChunk(rs.getString(2), Math.max((1 + dot) / 2, 0)));
         }
       }
       results.sort(Comparator.comparing(ScoredChunk::score).reversed()
-          .thenComparing(s -> s.chunk().chunkId()));
+          .thenComparing(ScoredChunk::chunkId));
       return results;
     }
+  }
+
+  /**
+   * Reads the chunks from this replica's local index, which holds every chunk it has applied
+   * from the change feed, and only the ones it has not applied yet (a vector hit newer than the
+   * replica) from PostgreSQL: a retrieval usually costs no extra round trip.
+   */
+  @Override
+  public List<IndexedChunk> chunks(List<String> chunkIds) {
+    Map<String, IndexedChunk> found = new HashMap<>();
+    for (IndexedChunk chunk : text.chunks(chunkIds)) {
+      found.put(chunk.chunkId(), chunk);
+    }
+    List<String> missing = chunkIds.stream().filter(id -> !found.containsKey(id)).toList();
+    if (!missing.isEmpty()) {
+      QuarkusTransaction.requiringNew().run(() -> {
+        try (Connection connection = dataSource.getConnection();
+            PreparedStatement select = connection.prepareStatement(
+                "SELECT c.id, c.document_id, c.source_name, d.path, d.title, c.heading_path,"
+                    + " c.body, c.start_offset, c.end_offset, c.page, c.access_groups"
+                    + " FROM chunks c JOIN documents d ON d.id = c.document_id"
+                    + " WHERE c.id = ANY (?)")) {
+          select.setArray(1, connection.createArrayOf("text", missing.toArray(String[]::new)));
+          try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+              IndexedChunk chunk = chunk(rs, 1);
+              found.put(chunk.chunkId(), chunk);
+            }
+          }
+        } catch (SQLException e) {
+          throw new IllegalStateException("cannot read chunks from PostgreSQL: "
+              + e.getMessage(), e);
+        }
+      });
+    }
+    return chunkIds.stream().map(found::get).filter(Objects::nonNull).toList();
   }
 
   /** Reads a chunk from columns id, document_id, source_name, path, title, heading_path, body, start, end, page, groups. */

@@ -80,44 +80,57 @@ public final class HybridRetriever implements Retriever {
     }
     List<ScoredChunk> dense = vector == null
         ? List.of() : index.searchVector(vector, request.filter(), depth);
-    List<RetrievedChunk> fused = fuse(text, dense, request.topK());
+    List<Fused> fused = fuse(text, dense, request.topK());
+    // Only the chunks kept are read from the store, not every candidate of both searches.
+    Map<String, IndexedChunk> chunks = new HashMap<>();
+    for (IndexedChunk chunk : index.chunks(fused.stream().map(Fused::chunkId).toList())) {
+      chunks.put(chunk.chunkId(), chunk);
+    }
+    List<RetrievedChunk> retrieved = new ArrayList<>(fused.size());
+    for (Fused f : fused) {
+      IndexedChunk chunk = chunks.get(f.chunkId());
+      if (chunk != null) { // null: replaced or deleted since the search
+        retrieved.add(new RetrievedChunk(chunk, f.score(), f.textRank(), f.vectorRank()));
+      }
+    }
     long t2 = System.nanoTime();
-    return new RetrievalResult(fused, (t1 - t0) / 1000, (t2 - t1) / 1000);
+    return new RetrievalResult(retrieved, (t1 - t0) / 1000, (t2 - t1) / 1000);
   }
 
-  List<RetrievedChunk> fuse(List<ScoredChunk> text, List<ScoredChunk> dense, int topK) {
-    Map<String, IndexedChunk> chunks = new LinkedHashMap<>();
-    Map<String, Double> scores = new HashMap<>();
+  /** A chunk id in the fused ranking, before its chunk is read from the store. */
+  record Fused(String chunkId, double score, int textRank, int vectorRank) {}
+
+  /** The best {@code topK} of both rankings fused; ties by chunk id. */
+  List<Fused> fuse(List<ScoredChunk> text, List<ScoredChunk> dense, int topK) {
+    Map<String, Double> scores = new LinkedHashMap<>();
     Map<String, Integer> textRanks = new HashMap<>();
     Map<String, Integer> vectorRanks = new HashMap<>();
-    accumulate(text, settings.textWeight(), chunks, scores, textRanks);
-    accumulate(dense, settings.vectorWeight(), chunks, scores, vectorRanks);
-    List<RetrievedChunk> fused = new ArrayList<>(chunks.size());
-    for (Map.Entry<String, IndexedChunk> entry : chunks.entrySet()) {
+    accumulate(text, settings.textWeight(), scores, textRanks);
+    accumulate(dense, settings.vectorWeight(), scores, vectorRanks);
+    List<Fused> fused = new ArrayList<>(scores.size());
+    for (Map.Entry<String, Double> entry : scores.entrySet()) {
       String id = entry.getKey();
-      fused.add(new RetrievedChunk(entry.getValue(), scores.get(id),
-          textRanks.getOrDefault(id, 0), vectorRanks.getOrDefault(id, 0)));
+      fused.add(new Fused(id, entry.getValue(), textRanks.getOrDefault(id, 0),
+          vectorRanks.getOrDefault(id, 0)));
     }
-    fused.sort(Comparator.comparingDouble(RetrievedChunk::score).reversed()
-        .thenComparing(r -> r.chunk().chunkId()));
+    fused.sort(Comparator.comparingDouble(Fused::score).reversed()
+        .thenComparing(Fused::chunkId));
     return fused.subList(0, Math.min(topK, fused.size()));
   }
 
-  private void accumulate(List<ScoredChunk> ranking, double weight, Map<String, IndexedChunk> chunks,
-      Map<String, Double> scores, Map<String, Integer> ranks) {
+  private void accumulate(List<ScoredChunk> ranking, double weight, Map<String, Double> scores,
+      Map<String, Integer> ranks) {
     double max = ranking.stream().mapToDouble(ScoredChunk::score).max().orElse(0);
     double min = ranking.stream().mapToDouble(ScoredChunk::score).min().orElse(0);
     for (int i = 0; i < ranking.size(); i++) {
       ScoredChunk scored = ranking.get(i);
-      IndexedChunk chunk = scored.chunk();
-      chunks.putIfAbsent(chunk.chunkId(), chunk);
       double contribution = switch (settings.fusion()) {
         case RRF -> weight / (settings.rrfK() + i + 1);
         // A single candidate (or all equal) normalises to 1: it is that search's best.
         case WEIGHTED -> weight * (max > min ? (scored.score() - min) / (max - min) : 1.0);
       };
-      scores.merge(chunk.chunkId(), contribution, Double::sum);
-      ranks.put(chunk.chunkId(), i + 1);
+      scores.merge(scored.chunkId(), contribution, Double::sum);
+      ranks.put(scored.chunkId(), i + 1);
     }
   }
 }

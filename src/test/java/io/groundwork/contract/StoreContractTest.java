@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.groundwork.embed.Embedder;
 import io.groundwork.index.ChunkIndex;
+import io.groundwork.index.IndexedChunk;
 import io.groundwork.index.ScoredChunk;
 import io.groundwork.index.SearchFilter;
 import io.groundwork.ingest.AccessGroups;
@@ -84,7 +85,14 @@ abstract class StoreContractTest {
   }
 
   private List<String> paths(List<ScoredChunk> hits) {
-    return hits.stream().map(h -> h.chunk().path()).toList();
+    return chunks(hits).stream().map(IndexedChunk::path).toList();
+  }
+
+  /** The chunks of {@code hits}, read back from the store in the same order. */
+  private List<IndexedChunk> chunks(List<ScoredChunk> hits) {
+    List<IndexedChunk> chunks = index.chunks(hits.stream().map(ScoredChunk::chunkId).toList());
+    assertThat(chunks).hasSameSizeAs(hits);
+    return chunks;
   }
 
   private long storedDocuments() {
@@ -152,7 +160,8 @@ abstract class StoreContractTest {
     write("holidays.md", "# Holidays\n\nThe office closes on the first Monday of August.");
     write("canteen.md", "# Canteen\n\nThe canteen serves lunch from noon until two.");
     assertThat(ingest().ingested()).isEqualTo(2);
-    String documentId = index.searchText("august", filter(EVERYONE), 1).get(0).chunk().documentId();
+    String documentId =
+        chunks(index.searchText("august", filter(EVERYONE), 1)).get(0).documentId();
     int before = index.chunkCount();
 
     write("holidays.md", "# Holidays\n\nThe office closes on the last Friday of December.");
@@ -161,16 +170,17 @@ abstract class StoreContractTest {
     assertThat(again.unchanged()).isEqualTo(1);
 
     assertThat(index.searchText("august", filter(EVERYONE), 5)).isEmpty();
-    List<ScoredChunk> december = index.searchText("december friday", filter(EVERYONE), 5);
-    assertThat(december).extracting(h -> h.chunk().documentId()).containsExactly(documentId);
-    assertThat(december.get(0).chunk().text()).contains("last Friday of December");
+    List<IndexedChunk> december =
+        chunks(index.searchText("december friday", filter(EVERYONE), 5));
+    assertThat(december).extracting(IndexedChunk::documentId).containsExactly(documentId);
+    assertThat(december.get(0).text()).contains("last Friday of December");
     assertThat(index.chunkCount(documentId)).isEqualTo(1);
     assertThat(index.chunkCount()).isEqualTo(before);
-    List<ScoredChunk> nearest = index.searchVector(
-        embedder.embedQuery("when does the office close for the holidays"), filter(EVERYONE), 10);
-    assertThat(nearest).extracting(h -> h.chunk().chunkId()).doesNotHaveDuplicates();
-    assertThat(nearest.stream().filter(h -> h.chunk().documentId().equals(documentId)))
-        .singleElement().satisfies(h -> assertThat(h.chunk().text()).contains("December"));
+    List<IndexedChunk> nearest = chunks(index.searchVector(
+        embedder.embedQuery("when does the office close for the holidays"), filter(EVERYONE), 10));
+    assertThat(nearest).extracting(IndexedChunk::chunkId).doesNotHaveDuplicates();
+    assertThat(nearest.stream().filter(h -> h.documentId().equals(documentId)))
+        .singleElement().satisfies(h -> assertThat(h.text()).contains("December"));
     assertThat(storedDocuments()).isEqualTo(2);
   }
 

@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.groundwork.text.TermAnalyzer;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,14 +61,66 @@ class LuceneChunkIndexTest {
       // outsider still gets a permitted chunk, not an empty result.
       List<ScoredChunk> dense = index.searchVector(secret, everyone, 1);
       assertThat(dense).hasSize(1);
-      assertThat(dense.getFirst().chunk().documentId()).startsWith("pub");
+      assertThat(documentOf(index, dense.getFirst())).startsWith("pub");
       List<ScoredChunk> text = index.searchText("salary band L5 range", everyone, 1);
       assertThat(text).hasSize(1);
-      assertThat(text.getFirst().chunk().documentId()).startsWith("pub");
+      assertThat(documentOf(index, text.getFirst())).startsWith("pub");
 
       SearchFilter hr = SearchFilter.groups(Set.of("everyone", "hr"));
-      assertThat(index.searchVector(secret, hr, 1).getFirst().chunk().documentId()).isEqualTo("hr");
-      assertThat(index.searchText("band L5", hr, 1).getFirst().chunk().documentId()).isEqualTo("hr");
+      assertThat(documentOf(index, index.searchVector(secret, hr, 1).getFirst())).isEqualTo("hr");
+      assertThat(documentOf(index, index.searchText("band L5", hr, 1).getFirst())).isEqualTo("hr");
+    }
+  }
+
+  private static String documentOf(ChunkIndex index, ScoredChunk hit) {
+    return index.chunks(List.of(hit.chunkId())).getFirst().documentId();
+  }
+
+  @Test
+  void chunksAreReadInTheOrderAskedAndIdsNoLongerIndexedAreSkipped() {
+    Random random = new Random(5);
+    try (LuceneChunkIndex index = new LuceneChunkIndex(dir, new TermAnalyzer(), 0.5f)) {
+      for (String doc : List.of("a", "b", "c")) {
+        index.replaceDocument(doc, List.of(chunk(doc, 0, "note " + doc, "everyone")),
+            List.of(unit(random, 8)));
+      }
+      index.commit();
+      index.deleteDocument("b");
+      index.commit();
+      assertThat(index.chunks(List.of("c-0", "b-0", "missing", "a-0")))
+          .extracting(IndexedChunk::chunkId).containsExactly("c-0", "a-0");
+      IndexedChunk a = index.chunks(List.of("a-0")).getFirst();
+      assertThat(a).isEqualTo(chunk("a", 0, "note a", "everyone"));
+    }
+  }
+
+  @Test
+  void searchesReadIdsOfChunksIndexedBeforeIdsWereDocValues() throws IOException {
+    // An index written by an earlier version: the chunk id is stored and indexed, not a doc value.
+    try (IndexWriter writer = new IndexWriter(FSDirectory.open(dir),
+        new IndexWriterConfig(new TermAnalyzer().analyzer()))) {
+      Document old = new Document();
+      old.add(new StringField(LuceneChunkIndex.ID, "old-0", Field.Store.YES));
+      old.add(new StringField(LuceneChunkIndex.DOC_ID, "old", Field.Store.YES));
+      old.add(new StringField(LuceneChunkIndex.SOURCE, "test", Field.Store.YES));
+      old.add(new StoredField(LuceneChunkIndex.PATH, "old.md"));
+      old.add(new StringField(LuceneChunkIndex.GROUPS, "everyone", Field.Store.YES));
+      old.add(new TextField(LuceneChunkIndex.TEXT, "legacy printer queue", Field.Store.YES));
+      old.add(new StoredField(LuceneChunkIndex.TITLE, "Old"));
+      old.add(new StoredField(LuceneChunkIndex.HEADING, ""));
+      old.add(new StoredField(LuceneChunkIndex.START, 0));
+      old.add(new StoredField(LuceneChunkIndex.END, 20));
+      old.add(new StoredField(LuceneChunkIndex.PAGE, 0));
+      writer.addDocument(old);
+    }
+    try (LuceneChunkIndex index = new LuceneChunkIndex(dir, new TermAnalyzer(), 0.5f)) {
+      index.replaceDocument("new", List.of(chunk("new", 0, "new printer queue", "everyone")),
+          List.of(unit(new Random(1), 8)));
+      index.commit();
+      assertThat(index.searchText("printer queue", SearchFilter.groups(Set.of("everyone")), 5))
+          .extracting(ScoredChunk::chunkId).containsExactlyInAnyOrder("old-0", "new-0");
+      assertThat(index.chunks(List.of("old-0"))).extracting(IndexedChunk::text)
+          .containsExactly("legacy printer queue");
     }
   }
 

@@ -2,10 +2,8 @@ package io.groundwork.retrieve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.groundwork.index.IndexedChunk;
 import io.groundwork.index.ScoredChunk;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HybridRetrieverFusionTest {
@@ -14,8 +12,7 @@ class HybridRetrieverFusionTest {
   }
 
   private static ScoredChunk scored(String id, float score) {
-    return new ScoredChunk(new IndexedChunk(id, "doc-" + id, "s", id, id, "", id, 0, 1, 0,
-        Set.of("everyone")), score);
+    return new ScoredChunk(id, score);
   }
 
   @Test
@@ -23,11 +20,11 @@ class HybridRetrieverFusionTest {
     HybridRetriever retriever = new HybridRetriever(null, null, new RetrievalSettings(
         RetrievalSettings.Mode.HYBRID, RetrievalSettings.Fusion.WEIGHTED, 10, 60, 0.3, 0.7));
     // BM25 a=10 -> 1, b=6 -> 0.5, c=2 -> 0; vectors b=0.9 -> 1, d=0.8 -> 0.5, a=0.7 -> 0
-    List<RetrievedChunk> fused = retriever.fuse(
+    List<HybridRetriever.Fused> fused = retriever.fuse(
         List.of(scored("a", 10), scored("b", 6), scored("c", 2)),
         List.of(scored("b", 0.9f), scored("d", 0.8f), scored("a", 0.7f)), 10);
     // b = 0.3*0.5 + 0.7*1 = 0.85; d = 0.35; a = 0.3; c = 0
-    assertThat(fused).extracting(r -> r.chunk().chunkId()).containsExactly("b", "d", "a", "c");
+    assertThat(fused).extracting(HybridRetriever.Fused::chunkId).containsExactly("b", "d", "a", "c");
     assertThat(fused.getFirst().score()).isCloseTo(0.85, org.assertj.core.api.Assertions.within(1e-6));
     assertThat(fused.get(2).score()).isCloseTo(0.3, org.assertj.core.api.Assertions.within(1e-6));
   }
@@ -36,25 +33,25 @@ class HybridRetrieverFusionTest {
   void aSingleSearchModeKeepsThatSearchsOrder() {
     HybridRetriever retriever = new HybridRetriever(null, null, new RetrievalSettings(
         RetrievalSettings.Mode.BM25, RetrievalSettings.Fusion.RRF, 10, 60, 1, 1));
-    List<RetrievedChunk> fused = retriever.fuse(
+    List<HybridRetriever.Fused> fused = retriever.fuse(
         List.of(scored("c", 3), scored("a", 2), scored("b", 1)), List.of(), 10);
-    assertThat(fused).extracting(r -> r.chunk().chunkId()).containsExactly("c", "a", "b");
+    assertThat(fused).extracting(HybridRetriever.Fused::chunkId).containsExactly("c", "a", "b");
     assertThat(fused).allSatisfy(r -> assertThat(r.vectorRank()).isZero());
   }
 
   @Test
   void reciprocalRankFusionRewardsAgreementAndBreaksTiesById() {
     HybridRetriever retriever = new HybridRetriever(null, null, 10, 60, 1.0);
-    List<RetrievedChunk> fused = retriever.fuse(
+    List<HybridRetriever.Fused> fused = retriever.fuse(
         List.of(scored("b"), scored("a"), scored("c")),
         List.of(scored("a"), scored("d"), scored("b")), 10);
     // a: 1/62 + 1/61, b: 1/61 + 1/63 -> a first; c and d tie on 1/63 vs 1/62 -> d before c
-    assertThat(fused).extracting(r -> r.chunk().chunkId()).containsExactly("a", "b", "d", "c");
+    assertThat(fused).extracting(HybridRetriever.Fused::chunkId).containsExactly("a", "b", "d", "c");
     assertThat(fused.getFirst().textRank()).isEqualTo(2);
     assertThat(fused.getFirst().vectorRank()).isEqualTo(1);
 
-    List<RetrievedChunk> tie = retriever.fuse(List.of(scored("y")), List.of(scored("x")), 2);
-    assertThat(tie).extracting(r -> r.chunk().chunkId()).containsExactly("x", "y");
+    List<HybridRetriever.Fused> tie = retriever.fuse(List.of(scored("y")), List.of(scored("x")), 2);
+    assertThat(tie).extracting(HybridRetriever.Fused::chunkId).containsExactly("x", "y");
   }
 
   @Test
