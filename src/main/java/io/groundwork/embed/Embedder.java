@@ -16,19 +16,32 @@ import java.util.List;
 public final class Embedder {
   private final EmbeddingModelSpec spec;
   private final EmbeddingModel model;
+  private final EmbeddingModel queryModel;
   private final TokenCountEstimator tokenizer;
   private final int batchSize;
 
+  /** Embeds passages and queries with {@code model}. */
   public Embedder(EmbeddingModelSpec spec, EmbeddingModel model, TokenCountEstimator tokenizer,
       int batchSize) {
-    if (spec == null || model == null || tokenizer == null) {
-      throw new IllegalArgumentException("spec, model and tokenizer must not be null");
+    this(spec, model, model, tokenizer, batchSize);
+  }
+
+  /**
+   * @param model embeds passages
+   * @param queryModel embeds queries: the same weights as {@code model}, possibly in a session
+   *     tuned for one inference at a time
+   */
+  public Embedder(EmbeddingModelSpec spec, EmbeddingModel model, EmbeddingModel queryModel,
+      TokenCountEstimator tokenizer, int batchSize) {
+    if (spec == null || model == null || queryModel == null || tokenizer == null) {
+      throw new IllegalArgumentException("spec, model, queryModel and tokenizer must not be null");
     }
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
     }
     this.spec = spec;
     this.model = model;
+    this.queryModel = queryModel;
     this.tokenizer = tokenizer;
     this.batchSize = batchSize;
   }
@@ -48,7 +61,7 @@ public final class Embedder {
 
   /** Embeds a search query with the model's query instruction. */
   public float[] embedQuery(String query) {
-    Embedding embedding = model.embed(spec.queryPrefix() + query).content();
+    Embedding embedding = queryModel.embed(spec.queryPrefix() + query).content();
     return normalized(embedding.vector());
   }
 
@@ -79,7 +92,7 @@ public final class Embedder {
     return Arrays.asList(vectors);
   }
 
-  /** The model behind this embedder. */
+  /** The model that embeds passages. */
   public EmbeddingModel model() {
     return model;
   }

@@ -28,11 +28,18 @@ public class EmbedderProducer {
     EmbeddingModelSpec spec = EmbeddingModelSpec.byId(config.model());
     int threads = config.threads() > 0
         ? config.threads() : Runtime.getRuntime().availableProcessors();
+    if (config.intraOpThreads() < 1 || config.queryIntraOpThreads() < 0) {
+      throw new IllegalArgumentException("groundwork.embedding.intra-op-threads must be >= 1 and"
+          + " groundwork.embedding.query-intra-op-threads >= 0 (0: one per processor), got "
+          + config.intraOpThreads() + " and " + config.queryIntraOpThreads());
+    }
     executor = Executors.newFixedThreadPool(threads, namedDaemonThreads("groundwork-embed-"));
     HuggingFaceTokenCountEstimator tokenizer =
         new HuggingFaceTokenCountEstimator(extractTokenizer(spec, dataDirectory.path()));
-    return new Embedder(spec, spec.load(executor, config.intraOpThreads()), tokenizer,
-        config.batchSize());
+    int cores = Runtime.getRuntime().availableProcessors();
+    int queryThreads = config.queryIntraOpThreads() > 0 ? config.queryIntraOpThreads() : cores;
+    return new Embedder(spec, spec.load(executor, config.intraOpThreads()),
+        spec.load(executor, queryThreads), tokenizer, config.batchSize());
   }
 
   void close(@Disposes Embedder embedder) {

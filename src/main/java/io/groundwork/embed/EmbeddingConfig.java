@@ -25,4 +25,13 @@ public interface EmbeddingConfig {
    */
   @WithDefault("1")
   int intraOpThreads();
+
+  /**
+   * Threads ONNX Runtime uses to embed one search query; 0 (default) means one per available
+   * processor. Queries have their own session because a query is embedded alone, on the thread
+   * of the request waiting for it: spreading that one inference over the cores shortens the wait,
+   * where passages, embedded many at a time, are faster one inference per core.
+   */
+  @WithDefault("0")
+  int queryIntraOpThreads();
 }

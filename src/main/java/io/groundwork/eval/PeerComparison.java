@@ -3,11 +3,14 @@ package io.groundwork.eval;
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.rag.content.Content;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import io.groundwork.embed.Embedder;
+import io.groundwork.embed.EmbeddingModelSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +19,8 @@ import java.util.Set;
 /**
  * LangChain4j's "easy RAG" retrieval as most Java users start with it: every chunk in an
  * {@link InMemoryEmbeddingStore}, queries through {@link EmbeddingStoreContentRetriever} with the
- * same embedding model (queried as that retriever does, without the model's query instruction).
+ * same embedding model, loaded as LangChain4j users load it (see {@link #langchain4jModel}) and
+ * queried as that retriever does, without the model's query instruction.
  * Chunk hits are aggregated to corpus documents by their best chunk, like Groundwork's. Not
  * thread-safe while building.
  */
@@ -38,7 +42,21 @@ public final class PeerComparison {
     }
     store.addAll(embeddings, segments);
     this.retriever = EmbeddingStoreContentRetriever.builder().embeddingStore(store)
-        .embeddingModel(embedder.model()).maxResults(Evaluation.DEPTH).minScore(0.0).build();
+        .embeddingModel(langchain4jModel(embedder.spec())).maxResults(Evaluation.DEPTH)
+        .minScore(0.0).build();
+  }
+
+  /**
+   * The embedding model as a LangChain4j user gets it: the bundled model's own class with its
+   * defaults (ONNX Runtime's default session, whose inference spreads over all cores).
+   */
+  static EmbeddingModel langchain4jModel(EmbeddingModelSpec spec) {
+    return switch (spec) {
+      case BGE_SMALL_EN_V15_Q -> new BgeSmallEnV15QuantizedEmbeddingModel();
+      // Other models' classes are on the class path only in builds that ship them (Maven
+      // profiles): the same weights in a session on all cores, as their defaults have it.
+      default -> spec.load(Runnable::run, Runtime.getRuntime().availableProcessors());
+    };
   }
 
   /** Corpus ids for {@code query}, best first. */
