@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -20,6 +21,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -67,6 +69,11 @@ public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
    * chunks; for those the id comes from the stored field.
    */
   static final String ID_VALUES = "id_values";
+  /**
+   * The whole chunk as a binary doc value ({@link ChunkCodec}), read in place by
+   * {@link #chunks}; chunks of older indexes lack it and are read from their stored fields.
+   */
+  static final String RECORD = "record";
   static final String DOC_ID = "doc_id";
   static final String SOURCE = "source";
   static final String PATH = "path";
@@ -351,12 +358,16 @@ public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
     try {
       IndexSearcher searcher = manager.acquire();
       try {
-        StoredFields stored = searcher.storedFields();
-        List<IndexedChunk> found = new ArrayList<>(chunkIds.size());
-        for (String id : chunkIds) {
-          int doc = liveDoc(searcher.getIndexReader(), new Term(ID, id));
-          if (doc >= 0) {
-            found.add(fromDocument(stored.document(doc)));
+        IndexReader reader = searcher.getIndexReader();
+        int[] docs = new int[chunkIds.size()];
+        for (int i = 0; i < docs.length; i++) {
+          docs[i] = liveDoc(reader, new Term(ID, chunkIds.get(i)));
+        }
+        IndexedChunk[] read = read(searcher, docs);
+        List<IndexedChunk> found = new ArrayList<>(read.length);
+        for (IndexedChunk chunk : read) {
+          if (chunk != null) {
+            found.add(chunk);
           }
         }
         return found;
@@ -366,6 +377,41 @@ public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read index " + path, e);
     }
+  }
+
+  /** The chunks of {@code docs} (-1: none), in the same order. */
+  private static IndexedChunk[] read(IndexSearcher searcher, int[] docs) throws IOException {
+    IndexedChunk[] chunks = new IndexedChunk[docs.length];
+    // Doc values are read forwards: visit the documents in doc id order, segment by segment.
+    Integer[] byDoc = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      byDoc[i] = i;
+    }
+    Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i]));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int leaf = -1;
+    BinaryDocValues records = null;
+    StoredFields stored = null;
+    for (int i : byDoc) {
+      int doc = docs[i];
+      if (doc < 0) {
+        continue;
+      }
+      int docLeaf = ReaderUtil.subIndex(doc, leaves);
+      if (docLeaf != leaf) {
+        leaf = docLeaf;
+        records = leaves.get(leaf).reader().getBinaryDocValues(RECORD);
+      }
+      if (records != null && records.advanceExact(doc - leaves.get(leaf).docBase)) {
+        chunks[i] = ChunkCodec.decode(records.binaryValue());
+      } else {
+        if (stored == null) {
+          stored = searcher.storedFields();
+        }
+        chunks[i] = fromDocument(stored.document(doc));
+      }
+    }
+    return chunks;
   }
 
   /** The live document holding {@code term} (a unique id), or -1. */
@@ -423,6 +469,7 @@ public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
     Document doc = new Document();
     doc.add(new StringField(ID, chunk.chunkId(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ID_VALUES, new BytesRef(chunk.chunkId())));
+    doc.add(new BinaryDocValuesField(RECORD, ChunkCodec.encode(chunk)));
     doc.add(new StringField(DOC_ID, chunk.documentId(), Field.Store.YES));
     doc.add(new StringField(SOURCE, chunk.sourceName(), Field.Store.YES));
     doc.add(new StoredField(PATH, chunk.path()));
