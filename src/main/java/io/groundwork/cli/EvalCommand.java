@@ -105,7 +105,7 @@ public class EvalCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  /** Runs BM25 alongside query embedding, exactly as the server's retriever does. */
+  /** Runs BM25 alongside the vector search, exactly as the server's retriever does. */
   @Inject
   void retrievers(RetrieverProducer retrievers) {
     this.retrievers = retrievers;

@@ -27,7 +27,7 @@ public class RetrieverProducer {
     return new HybridRetriever(index, embedder, RetrievalSettings.of(config), textSearches);
   }
 
-  /** Threads that run BM25 searches alongside query embedding. */
+  /** Threads that run BM25 searches alongside the vector search. */
   public ExecutorService textSearches() {
     return textSearches;
   }
