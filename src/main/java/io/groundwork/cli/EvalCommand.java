@@ -7,6 +7,7 @@ import io.groundwork.answer.Answerer;
 import io.groundwork.answer.ExtractiveAnswerer;
 import io.groundwork.answer.PromptLibrary;
 import io.groundwork.embed.Embedder;
+import io.groundwork.embed.EmbeddingConfig;
 import io.groundwork.eval.GroundingEvaluation;
 import io.groundwork.text.TermAnalyzer;
 import io.groundwork.eval.BeirDataset;
@@ -112,6 +113,7 @@ public class EvalCommand implements Callable<Integer> {
   }
 
   private final Embedder embedder;
+  private final EmbeddingConfig embeddingConfig;
   private final Chunker chunker;
   private final RetrievalConfig retrievalConfig;
   private final IndexConfig indexConfig;
@@ -122,7 +124,8 @@ public class EvalCommand implements Callable<Integer> {
 
   public EvalCommand(Embedder embedder, Chunker chunker, RetrievalConfig retrievalConfig,
       IndexConfig indexConfig, DataDirectory dataDirectory, AnswerConfig answerConfig,
-      PromptLibrary prompts) {
+      PromptLibrary prompts, EmbeddingConfig embeddingConfig) {
+    this.embeddingConfig = embeddingConfig;
     this.answerConfig = answerConfig;
     this.prompts = prompts;
     this.embedder = embedder;
@@ -169,7 +172,8 @@ public class EvalCommand implements Callable<Integer> {
       Evaluation.Figures figures;
       GroundingEvaluation.Figures grounding = null;
       try {
-        HybridRetriever retriever = new HybridRetriever(opened.index(), embedder, settings,
+        HybridRetriever retriever = new HybridRetriever(opened.index(),
+            RetrieverProducer.forRetrieval(embedder, embeddingConfig), settings,
             retrievers.textSearches());
         figures = Evaluation.score(dataset, Evaluation.run(dataset, retriever));
         if (rationales != null) {
@@ -190,7 +194,8 @@ public class EvalCommand implements Callable<Integer> {
         opened.index().close();
       }
       EvalIndex.BuildStats stats = opened.stats();
-      String configuration = "model=" + embedder.spec().id() + " analyzer=" + analyzerName
+      String configuration = "model=" + embedder.spec().id() + " query-instruction="
+          + embeddingConfig.queryInstruction() + " analyzer=" + analyzerName
           + " context-boost=" + boost + " chunk-tokens=" + chunks.maxTokens() + " overlap-tokens="
           + chunks.overlapTokens() + " " + settings.describe();
       out.printf("index       %s (%s)%n", dir, stats.reused()

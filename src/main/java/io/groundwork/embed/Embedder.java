@@ -19,6 +19,7 @@ public final class Embedder {
   private final EmbeddingModel queryModel;
   private final TokenCountEstimator tokenizer;
   private final int batchSize;
+  private final String queryPrefix;
 
   /** Embeds passages and queries with {@code model}. */
   public Embedder(EmbeddingModelSpec spec, EmbeddingModel model, TokenCountEstimator tokenizer,
@@ -44,6 +45,24 @@ public final class Embedder {
     this.queryModel = queryModel;
     this.tokenizer = tokenizer;
     this.batchSize = batchSize;
+    this.queryPrefix = spec.queryPrefix();
+  }
+
+  private Embedder(Embedder other, String queryPrefix) {
+    this.spec = other.spec;
+    this.model = other.model;
+    this.queryModel = other.queryModel;
+    this.tokenizer = other.tokenizer;
+    this.batchSize = other.batchSize;
+    this.queryPrefix = queryPrefix;
+  }
+
+  /**
+   * This embedder, with ({@code true}, as constructed) or without the model's query instruction
+   * ({@link EmbeddingModelSpec#queryPrefix()}) before each query.
+   */
+  public Embedder withQueryInstruction(boolean apply) {
+    return new Embedder(this, apply ? spec.queryPrefix() : "");
   }
 
   public EmbeddingModelSpec spec() {
@@ -59,9 +78,14 @@ public final class Embedder {
     return spec.dimension();
   }
 
-  /** Embeds a search query with the model's query instruction. */
+  /** Whether queries are embedded after an instruction. */
+  public boolean appliesQueryInstruction() {
+    return !queryPrefix.isEmpty();
+  }
+
+  /** Embeds a search query, after the model's query instruction unless it was turned off. */
   public float[] embedQuery(String query) {
-    Embedding embedding = queryModel.embed(spec.queryPrefix() + query).content();
+    Embedding embedding = queryModel.embed(queryPrefix + query).content();
     return normalized(embedding.vector());
   }
 

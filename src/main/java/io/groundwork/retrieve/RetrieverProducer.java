@@ -1,6 +1,7 @@
 package io.groundwork.retrieve;
 
 import io.groundwork.embed.Embedder;
+import io.groundwork.embed.EmbeddingConfig;
 import io.groundwork.index.ChunkIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -23,8 +24,15 @@ public class RetrieverProducer {
 
   @Produces
   @Singleton
-  Retriever retriever(ChunkIndex index, Embedder embedder, RetrievalConfig config) {
-    return new HybridRetriever(index, embedder, RetrievalSettings.of(config), textSearches);
+  Retriever retriever(ChunkIndex index, Embedder embedder, RetrievalConfig config,
+      EmbeddingConfig embedding) {
+    return new HybridRetriever(index, forRetrieval(embedder, embedding), RetrievalSettings.of(config),
+        textSearches);
+  }
+
+  /** {@code embedder} as retrieval embeds queries: with or without the model's instruction. */
+  public static Embedder forRetrieval(Embedder embedder, EmbeddingConfig config) {
+    return embedder.withQueryInstruction(config.queryInstruction());
   }
 
   /** Threads that run BM25 searches alongside the vector search. */
