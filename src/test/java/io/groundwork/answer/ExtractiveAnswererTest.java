@@ -2,12 +2,16 @@ package io.groundwork.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import io.groundwork.embed.Embedder;
 import io.groundwork.embed.EmbeddingModelSpec;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.retrieve.RetrievedChunk;
+import dev.langchain4j.model.output.Response;
 import io.groundwork.text.TermAnalyzer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,5 +97,47 @@ class ExtractiveAnswererTest {
     assertThat(ExtractiveAnswerer.specific("Use the VPN client when travelling.", question))
         .isFalse();
     assertThat(ExtractiveAnswerer.specific("Everyone uses the VPN client.", question)).isFalse();
+  }
+
+  /**
+   * A model under which every sentence is as close to the question in its context as the others,
+   * but alone only the sentence starting with {@code answering} is.
+   */
+  private static EmbeddingModel sharedContextModel(String answering) {
+    return new EmbeddingModel() {
+      @Override
+      public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+        return Response.from(segments.stream().map(segment -> {
+          String text = segment.text();
+          double cosine = text.contains("?") ? 1 : text.contains(": ") ? 0.9
+              : text.startsWith(answering) ? 0.9 : 0.3;
+          return Embedding.from(new float[] {(float) cosine, (float) Math.sqrt(1 - cosine * cosine)});
+        }).toList());
+      }
+
+      @Override
+      public int dimension() {
+        return 2;
+      }
+    };
+  }
+
+  @Test
+  void theSentenceAloneDecidesBetweenSentencesThatShareTheirContext(@TempDir Path prompts)
+      throws Exception {
+    Files.writeString(prompts.resolve("refusal.txt"), "Not in the knowledge base.");
+    Files.writeString(prompts.resolve("extractive-answer.txt"), "From the knowledge base:");
+    Embedder embedder = new Embedder(EmbeddingModelSpec.BGE_SMALL_EN_V15_Q,
+        sharedContextModel("Visitors sign in"), new HuggingFaceTokenCountEstimator(), 16);
+    ExtractiveAnswerer shared = ExtractiveAnswerer.builder().embedder(embedder)
+        .terms(new TermAnalyzer()).weights(term -> 1.0).prompts(PromptLibrary.load(prompts))
+        .build();
+    // Both sentences contain the question's terms and, with their title, embed alike.
+    String text = "Visitors sign in at the front desk. Visitors sign out at the rear door.";
+    Answer answer = shared.answer(new AnswerRequest("Where do visitors sign in?",
+        List.of(chunk("reception", 0, text))));
+    assertThat(answer.refused()).isFalse();
+    assertThat(answer.citations()).extracting(Citation::quote)
+        .containsExactly("Visitors sign in at the front desk.");
   }
 }
