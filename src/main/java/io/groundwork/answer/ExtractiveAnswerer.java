@@ -36,13 +36,15 @@ import org.jboss.logging.Logger;
  * the sentence in its context and of the sentence alone. The title and headings are the same for
  * every sentence of a passage, so on their own they pull its sentences together and let the
  * neighbours of the sentence that answers rank almost as high as it; the sentence alone tells
- * them apart, while the context still ranks the passage that names the subject first. The
- * citation score is discounted, when the question asks what, which, who, when, where or how,
+ * them apart. The context still decides which document answers: the first sentence cited is the
+ * best-ranked one of the document with the highest evidence (ranked, like the citation score,
+ * with the discount below). Both scores are discounted, when the question asks what, which,
+ * who, when, where or how,
  * for a sentence that states nothing specific (no number, no name) beyond the question's own
  * words, since such questions ask for facts and "this may include a
  * referral to occupational health" restates a question rather than answering it; up to
  * {@code maxSentences} sentences reaching {@code minEvidence} and ranking at least
- * {@code relativeCutoff} of the best are returned, each followed by its citation number: grouped
+ * {@code relativeCutoff} of the first are returned, each followed by its citation number: grouped
  * by document (the document of the best sentence first) and in document order within a document,
  * so that the answer reads like a passage. Each sentence is embedded twice (in context and
  * alone), in one batch. Thread-safe.
@@ -137,6 +139,11 @@ public final class ExtractiveAnswerer implements Answerer {
     double rankScore() {
       return specific ? citationScore : citationScore * UNSPECIFIC_DISCOUNT;
     }
+
+    /** Like {@link #rankScore()}, with the evidence in place of the citation score. */
+    double evidenceRankScore() {
+      return specific ? evidence : evidence * UNSPECIFIC_DISCOUNT;
+    }
   }
 
   @Override
@@ -146,13 +153,24 @@ public final class ExtractiveAnswerer implements Answerer {
     if (ranked.isEmpty()) {
       return refusal();
     }
-    double cutoff = ranked.getFirst().rankScore() * relativeCutoff;
+    // The evidence, which sees each sentence with its title and headings, picks the document
+    // that answers ("Leeds office" may be named only in the title); the citation score picks
+    // which of its sentences to cite first, then the further sentences of any document.
+    String answering = ranked.stream().max(Comparator.comparingDouble(Scored::evidenceRankScore))
+        .orElseThrow().candidate().source().chunk().documentId();
+    Scored first = ranked.stream()
+        .filter(s -> s.candidate().source().chunk().documentId().equals(answering))
+        .findFirst().orElseThrow();
+    double cutoff = first.rankScore() * relativeCutoff;
     List<Candidate> chosen = new ArrayList<>();
+    chosen.add(first.candidate());
     for (Scored scored : ranked) {
       if (chosen.size() == maxSentences || scored.rankScore() < cutoff) {
         break;
       }
-      chosen.add(scored.candidate());
+      if (scored != first) {
+        chosen.add(scored.candidate());
+      }
     }
     // Read like a passage: documents in order of their best sentence, sentences in document order.
     List<String> documentOrder = chosen.stream().map(c -> c.source().chunk().documentId())

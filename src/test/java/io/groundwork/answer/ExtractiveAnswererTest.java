@@ -16,6 +16,7 @@ import io.groundwork.text.TermAnalyzer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,17 +101,17 @@ class ExtractiveAnswererTest {
   }
 
   /**
-   * A model under which every sentence is as close to the question in its context as the others,
-   * but alone only the sentence starting with {@code answering} is.
+   * A model under which a text's cosine similarity to the question is that of the key of
+   * {@code cosines} the text starts with (keys are no prefix of one another; the question: 1).
    */
-  private static EmbeddingModel sharedContextModel(String answering) {
+  private static EmbeddingModel model(Map<String, Double> cosines) {
     return new EmbeddingModel() {
       @Override
       public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
         return Response.from(segments.stream().map(segment -> {
-          String text = segment.text();
-          double cosine = text.contains("?") ? 1 : text.contains(": ") ? 0.9
-              : text.startsWith(answering) ? 0.9 : 0.3;
+          double cosine = segment.text().endsWith("?") ? 1 : cosines.entrySet().stream()
+              .filter(e -> segment.text().startsWith(e.getKey())).findFirst().orElseThrow()
+              .getValue();
           return Embedding.from(new float[] {(float) cosine, (float) Math.sqrt(1 - cosine * cosine)});
         }).toList());
       }
@@ -122,22 +123,41 @@ class ExtractiveAnswererTest {
     };
   }
 
-  @Test
-  void theSentenceAloneDecidesBetweenSentencesThatShareTheirContext(@TempDir Path prompts)
+  private static ExtractiveAnswerer answerer(Path prompts, Map<String, Double> cosines)
       throws Exception {
     Files.writeString(prompts.resolve("refusal.txt"), "Not in the knowledge base.");
     Files.writeString(prompts.resolve("extractive-answer.txt"), "From the knowledge base:");
-    Embedder embedder = new Embedder(EmbeddingModelSpec.BGE_SMALL_EN_V15_Q,
-        sharedContextModel("Visitors sign in"), new HuggingFaceTokenCountEstimator(), 16);
-    ExtractiveAnswerer shared = ExtractiveAnswerer.builder().embedder(embedder)
-        .terms(new TermAnalyzer()).weights(term -> 1.0).prompts(PromptLibrary.load(prompts))
-        .build();
+    Embedder embedder = new Embedder(EmbeddingModelSpec.BGE_SMALL_EN_V15_Q, model(cosines),
+        new HuggingFaceTokenCountEstimator(), 16);
+    return ExtractiveAnswerer.builder().embedder(embedder).terms(new TermAnalyzer())
+        .weights(term -> 1.0).prompts(PromptLibrary.load(prompts)).build();
+  }
+
+  @Test
+  void theSentenceAloneDecidesBetweenSentencesThatShareTheirContext(@TempDir Path prompts)
+      throws Exception {
     // Both sentences contain the question's terms and, with their title, embed alike.
+    ExtractiveAnswerer shared = answerer(prompts, Map.of(
+        "Title reception", 0.9, "Visitors sign in", 0.9, "Visitors sign out", 0.3));
     String text = "Visitors sign in at the front desk. Visitors sign out at the rear door.";
     Answer answer = shared.answer(new AnswerRequest("Where do visitors sign in?",
         List.of(chunk("reception", 0, text))));
     assertThat(answer.refused()).isFalse();
     assertThat(answer.citations()).extracting(Citation::quote)
         .containsExactly("Visitors sign in at the front desk.");
+  }
+
+  @Test
+  void theSentenceInItsContextDecidesWhichDocumentAnswers(@TempDir Path prompts)
+      throws Exception {
+    // Alone, the Lisbon sentence is closer; with its title, the Leeds one ("Title leeds").
+    ExtractiveAnswerer titled = answerer(prompts, Map.of(
+        "Title leeds", 0.9, "Title lisbon", 0.8, "Visitors sign in at the front", 0.5,
+        "Visitors sign in at reception", 0.8));
+    Answer answer = titled.answer(new AnswerRequest("Where do visitors sign in?", List.of(
+        chunk("lisbon", 0, "Visitors sign in at reception."),
+        chunk("leeds", 0, "Visitors sign in at the front desk."))));
+    assertThat(answer.refused()).isFalse();
+    assertThat(answer.citations().getFirst().documentId()).isEqualTo("leeds");
   }
 }
