@@ -112,7 +112,8 @@ class ExtractiveAnswererTest {
           double cosine = segment.text().endsWith("?") ? 1 : cosines.entrySet().stream()
               .filter(e -> segment.text().startsWith(e.getKey())).findFirst().orElseThrow()
               .getValue();
-          return Embedding.from(new float[] {(float) cosine, (float) Math.sqrt(1 - cosine * cosine)});
+          float[] vector = {(float) cosine, (float) Math.sqrt(1 - cosine * cosine)};
+          return Embedding.from(vector);
         }).toList());
       }
 
