@@ -32,14 +32,22 @@ import org.jboss.logging.Logger;
  * knowledge base never mentions lowers the evidence). Sentences are embedded with their
  * document title and headings, which often carry their subject. If no sentence reaches
  * {@code minEvidence}, the answer is a refusal that cites nothing. Otherwise sentences are
- * ranked by evidence, discounted, when the question asks what, which, who, when, where or how,
+ * ranked by their citation score: like the evidence, but with the mean of the similarities of
+ * the sentence in its context and of the sentence alone. The title and headings are the same for
+ * every sentence of a passage, so on their own they pull its sentences together and let the
+ * neighbours of the sentence that answers rank almost as high as it; the sentence alone tells
+ * them apart. The context still decides which document answers: the first sentence cited is the
+ * best-ranked one of the document with the highest evidence (ranked, like the citation score,
+ * with the discount below). Both scores are discounted, when the question asks what, which,
+ * who, when, where or how,
  * for a sentence that states nothing specific (no number, no name) beyond the question's own
  * words, since such questions ask for facts and "this may include a
  * referral to occupational health" restates a question rather than answering it; up to
  * {@code maxSentences} sentences reaching {@code minEvidence} and ranking at least
- * {@code relativeCutoff} of the best are returned, each followed by its citation number: grouped by document (the document of the best
- * sentence first) and in document order within a document, so that the answer reads like a
- * passage. Thread-safe.
+ * {@code relativeCutoff} of the first are returned, each followed by its citation number: grouped
+ * by document (the document of the best sentence first) and in document order within a document,
+ * so that the answer reads like a passage. Each sentence is embedded twice (in context and
+ * alone), in one batch. Thread-safe.
  */
 public final class ExtractiveAnswerer implements Answerer {
   private static final Logger LOG = Logger.getLogger(ExtractiveAnswerer.class);
@@ -118,11 +126,22 @@ public final class ExtractiveAnswerer implements Answerer {
   record Candidate(RetrievedChunk source, int chunkRank, TextSpan span, Set<String> terms,
       Set<String> contextTerms) {}
 
-  /** A candidate with its evidence score. */
-  record Scored(Candidate candidate, double evidence, double similarity, double coverage,
-      boolean specific) {
-    /** Orders sentences: evidence, discounted when the sentence states nothing specific. */
+  /**
+   * A candidate with its evidence (whether it answers, judged in its context) and its citation
+   * score (how well it, rather than its neighbours, answers).
+   */
+  record Scored(Candidate candidate, double evidence, double citationScore, double similarity,
+      double ownSimilarity, double coverage, boolean specific) {
+    /**
+     * Orders sentences: the citation score, discounted when the sentence states nothing
+     * specific.
+     */
     double rankScore() {
+      return specific ? citationScore : citationScore * UNSPECIFIC_DISCOUNT;
+    }
+
+    /** Like {@link #rankScore()}, with the evidence in place of the citation score. */
+    double evidenceRankScore() {
       return specific ? evidence : evidence * UNSPECIFIC_DISCOUNT;
     }
   }
@@ -134,13 +153,24 @@ public final class ExtractiveAnswerer implements Answerer {
     if (ranked.isEmpty()) {
       return refusal();
     }
-    double cutoff = ranked.getFirst().rankScore() * relativeCutoff;
+    // The evidence, which sees each sentence with its title and headings, picks the document
+    // that answers ("Leeds office" may be named only in the title); the citation score picks
+    // which of its sentences to cite first, then the further sentences of any document.
+    String answering = ranked.stream().max(Comparator.comparingDouble(Scored::evidenceRankScore))
+        .orElseThrow().candidate().source().chunk().documentId();
+    Scored first = ranked.stream()
+        .filter(s -> s.candidate().source().chunk().documentId().equals(answering))
+        .findFirst().orElseThrow();
+    double cutoff = first.rankScore() * relativeCutoff;
     List<Candidate> chosen = new ArrayList<>();
+    chosen.add(first.candidate());
     for (Scored scored : ranked) {
       if (chosen.size() == maxSentences || scored.rankScore() < cutoff) {
         break;
       }
-      chosen.add(scored.candidate());
+      if (scored != first) {
+        chosen.add(scored.candidate());
+      }
     }
     // Read like a passage: documents in order of their best sentence, sentences in document order.
     List<String> documentOrder = chosen.stream().map(c -> c.source().chunk().documentId())
@@ -163,7 +193,10 @@ public final class ExtractiveAnswerer implements Answerer {
     return new Answer(text.toString().strip(), citations, false, NAME, prompts.version());
   }
 
-  /** Candidate sentences by evidence, best first; ties by chunk rank, then position. */
+  /**
+   * Candidate sentences by {@linkplain Scored#rankScore() rank score}, best first; ties by chunk
+   * rank, then position.
+   */
   List<Scored> rank(String question, List<RetrievedChunk> chunks) {
     List<Candidate> candidates = candidates(chunks);
     if (candidates.isEmpty()) {
@@ -179,13 +212,18 @@ public final class ExtractiveAnswerer implements Answerer {
     questionTerms.forEach(term -> idf.put(term, weights.weight(term)));
     double questionWeight = questionTerms.stream().mapToDouble(idf::get).sum();
     float[] questionVector = embedder.embedQuery(question);
-    List<float[]> vectors =
-        embedder.embedPassages(candidates.stream().map(ExtractiveAnswerer::inContext).toList());
+    // One call for both texts of every sentence: in context (first half) and alone (second half).
+    List<String> texts = new ArrayList<>(2 * candidates.size());
+    candidates.forEach(candidate -> texts.add(inContext(candidate)));
+    candidates.forEach(candidate -> texts.add(candidate.span().text()));
+    List<float[]> vectors = embedder.embedPassages(texts);
     List<Scored> scored = new ArrayList<>(candidates.size());
     for (int i = 0; i < candidates.size(); i++) {
       Candidate candidate = candidates.get(i);
       double cosine = Embedder.cosine(questionVector, vectors.get(i));
-      double similarity = clamp((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR));
+      double ownCosine = Embedder.cosine(questionVector, vectors.get(candidates.size() + i));
+      double similarity = rescale(cosine);
+      double ownSimilarity = rescale(ownCosine);
       double matched = 0;
       for (String term : questionTerms) {
         if (candidate.terms().contains(term)) {
@@ -195,7 +233,9 @@ public final class ExtractiveAnswerer implements Answerer {
         }
       }
       double coverage = questionWeight == 0 ? 0 : matched / questionWeight;
-      scored.add(new Scored(candidate, (similarity + coverage) / 2, similarity, coverage,
+      double citationSimilarity = rescale((cosine + ownCosine) / 2);
+      scored.add(new Scored(candidate, (similarity + coverage) / 2,
+          (citationSimilarity + coverage) / 2, similarity, ownSimilarity, coverage,
           !asksForFact || specific(candidate.span().text(), questionText)));
     }
     scored.sort(Comparator.comparingDouble(Scored::rankScore).reversed()
@@ -203,8 +243,9 @@ public final class ExtractiveAnswerer implements Answerer {
         .thenComparingInt(s -> s.candidate().span().start()));
     if (LOG.isDebugEnabled()) {
       LOG.debugf("question: %s", question);
-      scored.stream().limit(3).forEach(s -> LOG.debugf("evidence %.3f (similarity %.3f, coverage"
-          + " %.3f, specific %s) %s", s.evidence(), s.similarity(), s.coverage(), s.specific(),
+      scored.stream().limit(3).forEach(s -> LOG.debugf("evidence %.3f, citation score %.3f"
+          + " (similarity %.3f, alone %.3f, coverage %.3f, specific %s) %s", s.evidence(),
+          s.citationScore(), s.similarity(), s.ownSimilarity(), s.coverage(), s.specific(),
           s.candidate().span().text()));
     }
     return scored;
@@ -269,6 +310,11 @@ public final class ExtractiveAnswerer implements Answerer {
   /** Where the web page shows a passage highlighted in its document. */
   public static String sourceUrl(String documentId, int start, int end) {
     return "/view.html?doc=" + documentId + "&start=" + start + "&end=" + end;
+  }
+
+  /** Maps a cosine similarity to 0 (unrelated) .. 1 (a paraphrase). */
+  private static double rescale(double cosine) {
+    return clamp((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR));
   }
 
   private static double clamp(double value) {

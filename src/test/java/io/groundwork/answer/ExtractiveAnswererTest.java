@@ -2,16 +2,21 @@ package io.groundwork.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import io.groundwork.embed.Embedder;
 import io.groundwork.embed.EmbeddingModelSpec;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.retrieve.RetrievedChunk;
+import dev.langchain4j.model.output.Response;
 import io.groundwork.text.TermAnalyzer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,5 +98,67 @@ class ExtractiveAnswererTest {
     assertThat(ExtractiveAnswerer.specific("Use the VPN client when travelling.", question))
         .isFalse();
     assertThat(ExtractiveAnswerer.specific("Everyone uses the VPN client.", question)).isFalse();
+  }
+
+  /**
+   * A model under which a text's cosine similarity to the question is that of the key of
+   * {@code cosines} the text starts with (keys are no prefix of one another; the question: 1).
+   */
+  private static EmbeddingModel model(Map<String, Double> cosines) {
+    return new EmbeddingModel() {
+      @Override
+      public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+        return Response.from(segments.stream().map(segment -> {
+          double cosine = segment.text().endsWith("?") ? 1 : cosines.entrySet().stream()
+              .filter(e -> segment.text().startsWith(e.getKey())).findFirst().orElseThrow()
+              .getValue();
+          float[] vector = {(float) cosine, (float) Math.sqrt(1 - cosine * cosine)};
+          return Embedding.from(vector);
+        }).toList());
+      }
+
+      @Override
+      public int dimension() {
+        return 2;
+      }
+    };
+  }
+
+  private static ExtractiveAnswerer answerer(Path prompts, Map<String, Double> cosines)
+      throws Exception {
+    Files.writeString(prompts.resolve("refusal.txt"), "Not in the knowledge base.");
+    Files.writeString(prompts.resolve("extractive-answer.txt"), "From the knowledge base:");
+    Embedder embedder = new Embedder(EmbeddingModelSpec.BGE_SMALL_EN_V15_Q, model(cosines),
+        new HuggingFaceTokenCountEstimator(), 16);
+    return ExtractiveAnswerer.builder().embedder(embedder).terms(new TermAnalyzer())
+        .weights(term -> 1.0).prompts(PromptLibrary.load(prompts)).build();
+  }
+
+  @Test
+  void theSentenceAloneDecidesBetweenSentencesThatShareTheirContext(@TempDir Path prompts)
+      throws Exception {
+    // Both sentences contain the question's terms and, with their title, embed alike.
+    ExtractiveAnswerer shared = answerer(prompts, Map.of(
+        "Title reception", 0.9, "Visitors sign in", 0.9, "Visitors sign out", 0.3));
+    String text = "Visitors sign in at the front desk. Visitors sign out at the rear door.";
+    Answer answer = shared.answer(new AnswerRequest("Where do visitors sign in?",
+        List.of(chunk("reception", 0, text))));
+    assertThat(answer.refused()).isFalse();
+    assertThat(answer.citations()).extracting(Citation::quote)
+        .containsExactly("Visitors sign in at the front desk.");
+  }
+
+  @Test
+  void theSentenceInItsContextDecidesWhichDocumentAnswers(@TempDir Path prompts)
+      throws Exception {
+    // Alone, the Lisbon sentence is closer; with its title, the Leeds one ("Title leeds").
+    ExtractiveAnswerer titled = answerer(prompts, Map.of(
+        "Title leeds", 0.9, "Title lisbon", 0.8, "Visitors sign in at the front", 0.5,
+        "Visitors sign in at reception", 0.8));
+    Answer answer = titled.answer(new AnswerRequest("Where do visitors sign in?", List.of(
+        chunk("lisbon", 0, "Visitors sign in at reception."),
+        chunk("leeds", 0, "Visitors sign in at the front desk."))));
+    assertThat(answer.refused()).isFalse();
+    assertThat(answer.citations().getFirst().documentId()).isEqualTo("leeds");
   }
 }
