@@ -158,10 +158,7 @@ public final class PostgresChunkIndex implements ChunkIndex {
       QuarkusTransaction.requiringNew().run(() -> {
         try (Connection connection = dataSource.getConnection();
             PreparedStatement select = connection.prepareStatement(
-                "SELECT c.id, c.document_id, c.source_name, d.path, d.title, c.heading_path,"
-                    + " c.body, c.start_offset, c.end_offset, c.page, c.access_groups"
-                    + " FROM chunks c JOIN documents d ON d.id = c.document_id"
-                    + " WHERE c.id = ANY (?)")) {
+                "SELECT " + CHUNK_COLUMNS + " WHERE c.id = ANY (?)")) {
           select.setArray(1, connection.createArrayOf("text", missing.toArray(String[]::new)));
           try (ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
@@ -177,6 +174,14 @@ public final class PostgresChunkIndex implements ChunkIndex {
     }
     return chunkIds.stream().map(found::get).filter(Objects::nonNull).toList();
   }
+
+  /**
+   * The columns {@link #chunk} reads, from {@code chunks c} joined with its document {@code d}:
+   * {@code "SELECT " + CHUNK_COLUMNS + " WHERE ..."}.
+   */
+  static final String CHUNK_COLUMNS = "c.id, c.document_id, c.source_name, d.path, d.title,"
+      + " c.heading_path, c.body, c.start_offset, c.end_offset, c.page, c.access_groups"
+      + " FROM chunks c JOIN documents d ON d.id = c.document_id";
 
   /** Reads a chunk from columns id, document_id, source_name, path, title, heading_path, body, start, end, page, groups. */
   static IndexedChunk chunk(ResultSet rs, int first) throws SQLException {

@@ -219,9 +219,7 @@ public class ReplicaSync {
           return;
         }
         try (PreparedStatement current = connection.prepareStatement(
-            "SELECT c.id, c.document_id, c.source_name, d.path, d.title, c.heading_path, c.body,"
-                + " c.start_offset, c.end_offset, c.page, c.access_groups FROM chunks c"
-                + " JOIN documents d ON d.id = c.document_id WHERE c.document_id = ANY (?)"
+            "SELECT " + PostgresChunkIndex.CHUNK_COLUMNS + " WHERE c.document_id = ANY (?)"
                 + " ORDER BY c.document_id, c.ordinal")) {
           current.setArray(1, connection.createArrayOf("text", documents.toArray(String[]::new)));
           try (ResultSet rs = current.executeQuery()) {
