@@ -31,7 +31,6 @@ import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
@@ -320,33 +319,53 @@ public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
   /** The chunk ids of {@code hits}, in the same order. */
   private static String[] chunkIds(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
     String[] ids = new String[hits.length];
-    // Doc values are read forwards: visit the hits in doc id order, segment by segment.
-    Integer[] byDoc = new Integer[hits.length];
+    int[] docs = new int[hits.length];
     for (int i = 0; i < hits.length; i++) {
-      byDoc[i] = i;
+      docs[i] = hits[i].doc;
     }
-    Arrays.sort(byDoc, Comparator.comparingInt(i -> hits[i].doc));
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    int leaf = -1;
-    SortedDocValues values = null;
-    StoredFields stored = null;
-    for (int i : byDoc) {
-      int doc = hits[i].doc;
-      int hitLeaf = ReaderUtil.subIndex(doc, leaves);
-      if (hitLeaf != leaf) {
-        leaf = hitLeaf;
-        values = leaves.get(leaf).reader().getSortedDocValues(ID_VALUES);
-      }
-      if (values != null && values.advanceExact(doc - leaves.get(leaf).docBase)) {
-        ids[i] = values.lookupOrd(values.ordValue()).utf8ToString();
-      } else {
-        if (stored == null) {
-          stored = searcher.storedFields();
+    bySegment(searcher.getIndexReader(), docs, (leaf, positions) -> {
+      SortedDocValues values = leaf.reader().getSortedDocValues(ID_VALUES);
+      for (int i : positions) {
+        int doc = docs[i] - leaf.docBase;
+        if (values != null && values.advanceExact(doc)) {
+          ids[i] = values.lookupOrd(values.ordValue()).utf8ToString();
+        } else { // a chunk indexed before ids were doc values
+          ids[i] = leaf.reader().storedFields().document(doc, Set.of(ID)).get(ID);
         }
-        ids[i] = stored.document(doc, Set.of(ID)).get(ID);
+      }
+    });
+    return ids;
+  }
+
+  /** Receives the positions of the documents of one segment, in increasing doc id order. */
+  private interface SegmentVisitor {
+    void visit(LeafReaderContext leaf, List<Integer> positions) throws IOException;
+  }
+
+  /**
+   * Groups {@code docs} (top-level doc ids; negative ones skipped) by segment, in increasing doc
+   * id order within each: doc values are read forwards only.
+   */
+  private static void bySegment(IndexReader reader, int[] docs, SegmentVisitor visitor)
+      throws IOException {
+    List<Integer> order = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      if (docs[i] >= 0) {
+        order.add(i);
       }
     }
-    return ids;
+    order.sort(Comparator.comparingInt(i -> docs[i]));
+    List<LeafReaderContext> leaves = reader.leaves();
+    int from = 0;
+    while (from < order.size()) {
+      int leaf = ReaderUtil.subIndex(docs[order.get(from)], leaves);
+      int to = from + 1;
+      while (to < order.size() && ReaderUtil.subIndex(docs[order.get(to)], leaves) == leaf) {
+        to++;
+      }
+      visitor.visit(leaves.get(leaf), order.subList(from, to));
+      from = to;
+    }
   }
 
   @Override
@@ -382,35 +401,17 @@ public final class LuceneChunkIndex implements ChunkIndex, TermWeights {
   /** The chunks of {@code docs} (-1: none), in the same order. */
   private static IndexedChunk[] read(IndexSearcher searcher, int[] docs) throws IOException {
     IndexedChunk[] chunks = new IndexedChunk[docs.length];
-    // Doc values are read forwards: visit the documents in doc id order, segment by segment.
-    Integer[] byDoc = new Integer[docs.length];
-    for (int i = 0; i < docs.length; i++) {
-      byDoc[i] = i;
-    }
-    Arrays.sort(byDoc, Comparator.comparingInt(i -> docs[i]));
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    int leaf = -1;
-    BinaryDocValues records = null;
-    StoredFields stored = null;
-    for (int i : byDoc) {
-      int doc = docs[i];
-      if (doc < 0) {
-        continue;
-      }
-      int docLeaf = ReaderUtil.subIndex(doc, leaves);
-      if (docLeaf != leaf) {
-        leaf = docLeaf;
-        records = leaves.get(leaf).reader().getBinaryDocValues(RECORD);
-      }
-      if (records != null && records.advanceExact(doc - leaves.get(leaf).docBase)) {
-        chunks[i] = ChunkCodec.decode(records.binaryValue());
-      } else {
-        if (stored == null) {
-          stored = searcher.storedFields();
+    bySegment(searcher.getIndexReader(), docs, (leaf, positions) -> {
+      BinaryDocValues records = leaf.reader().getBinaryDocValues(RECORD);
+      for (int i : positions) {
+        int doc = docs[i] - leaf.docBase;
+        if (records != null && records.advanceExact(doc)) {
+          chunks[i] = ChunkCodec.decode(records.binaryValue());
+        } else { // a chunk indexed before chunks were doc values
+          chunks[i] = fromDocument(leaf.reader().storedFields().document(doc));
         }
-        chunks[i] = fromDocument(stored.document(doc));
       }
-    }
+    });
     return chunks;
   }
 
