@@ -204,9 +204,7 @@ public class BenchCommand implements Callable<Integer> {
       vectors = null;
       peerHeap = usedHeap() - heap1 + (long) passages.size() * embedder.dimension() * 4;
 
-      HybridRetriever retriever = new HybridRetriever(ours.index(),
-          RetrieverProducer.forRetrieval(embedder, embeddingConfig), settings,
-          retrievers.textSearches());
+      HybridRetriever retriever = retrievers.hybrid(ours.index(), settings);
       out.printf("  measuring: every query once through both (warm-up), then each query through"
           + " both back to back, alternating which goes first%n");
       out.flush();

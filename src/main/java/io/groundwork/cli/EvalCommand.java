@@ -172,9 +172,7 @@ public class EvalCommand implements Callable<Integer> {
       Evaluation.Figures figures;
       GroundingEvaluation.Figures grounding = null;
       try {
-        HybridRetriever retriever = new HybridRetriever(opened.index(),
-            RetrieverProducer.forRetrieval(embedder, embeddingConfig), settings,
-            retrievers.textSearches());
+        HybridRetriever retriever = retrievers.hybrid(opened.index(), settings);
         figures = Evaluation.score(dataset, Evaluation.run(dataset, retriever));
         if (rationales != null) {
           if (!Files.isRegularFile(rationales)) {

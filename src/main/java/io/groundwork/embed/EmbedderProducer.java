@@ -1,5 +1,6 @@
 package io.groundwork.embed;
 
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.HuggingFaceTokenCountEstimator;
 import io.groundwork.store.DataDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,8 +39,11 @@ public class EmbedderProducer {
         new HuggingFaceTokenCountEstimator(extractTokenizer(spec, dataDirectory.path()));
     int cores = Runtime.getRuntime().availableProcessors();
     int queryThreads = config.queryIntraOpThreads() > 0 ? config.queryIntraOpThreads() : cores;
-    return new Embedder(spec, spec.load(executor, config.intraOpThreads()),
-        spec.load(executor, queryThreads), tokenizer, config.batchSize());
+    EmbeddingModel passages = spec.load(executor, config.intraOpThreads());
+    // A session of its own only when queries run on other threads than passages.
+    EmbeddingModel queries = queryThreads == config.intraOpThreads()
+        ? passages : spec.load(executor, queryThreads);
+    return new Embedder(spec, passages, queries, tokenizer, config.batchSize());
   }
 
   void close(@Disposes Embedder embedder) {

@@ -5,6 +5,7 @@ import io.groundwork.embed.EmbeddingConfig;
 import io.groundwork.index.ChunkIndex;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
@@ -22,22 +23,26 @@ public class RetrieverProducer {
       });
   private static final AtomicInteger THREADS = new AtomicInteger();
 
+  @Inject
+  Embedder embedder;
+
+  @Inject
+  EmbeddingConfig embedding;
+
   @Produces
   @Singleton
-  Retriever retriever(ChunkIndex index, Embedder embedder, RetrievalConfig config,
-      EmbeddingConfig embedding) {
-    return new HybridRetriever(index, forRetrieval(embedder, embedding), RetrievalSettings.of(config),
-        textSearches);
+  Retriever retriever(ChunkIndex index, RetrievalConfig config) {
+    return hybrid(index, RetrievalSettings.of(config));
   }
 
-  /** {@code embedder} as retrieval embeds queries: with or without the model's instruction. */
-  public static Embedder forRetrieval(Embedder embedder, EmbeddingConfig config) {
-    return embedder.withQueryInstruction(config.queryInstruction());
-  }
-
-  /** Threads that run BM25 searches alongside the vector search. */
-  public ExecutorService textSearches() {
-    return textSearches;
+  /**
+   * A retriever over {@code index} with {@code settings}, embedding queries as configured (with or
+   * without the model's instruction) and running BM25 beside the vector search on this
+   * producer's threads: the server's retrieval path, for the commands that evaluate it.
+   */
+  public HybridRetriever hybrid(ChunkIndex index, RetrievalSettings settings) {
+    return new HybridRetriever(index, embedder.withQueryInstruction(embedding.queryInstruction()),
+        settings, textSearches);
   }
 
   @PreDestroy
