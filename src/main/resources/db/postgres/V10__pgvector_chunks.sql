@@ -1,4 +1,4 @@
--- PostgreSQL only (issue 4): embeddings and the access filter live next to each chunk, so that
+-- PostgreSQL only: embeddings and the access filter live next to each chunk, so that
 -- vector search runs in PostgreSQL with the filter in the same SQL.
 CREATE EXTENSION IF NOT EXISTS vector;
 

@@ -1,4 +1,4 @@
--- PostgreSQL only (issue 4): the change feed. One row per document change, written in the
+-- PostgreSQL only: the change feed. One row per document change, written in the
 -- transaction that changes the document; writers take an advisory transaction lock first, so
 -- sequence order is commit order and a replica that has applied up to N never misses an entry
 -- below N. Replicas read it in order and bring their local Lucene (BM25) index up to date;

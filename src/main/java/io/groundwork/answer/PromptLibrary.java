@@ -1,6 +1,6 @@
 package io.groundwork.answer;
 
-import io.groundwork.ingest.Hashes;
+import io.groundwork.core.Hashes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -9,7 +9,7 @@ import io.groundwork.index.LuceneChunkIndex;
 import io.groundwork.index.SearchFilter;
 import io.groundwork.ingest.Chunk;
 import io.groundwork.ingest.Chunker;
-import io.groundwork.ingest.Hashes;
+import io.groundwork.core.Hashes;
 import io.groundwork.ingest.ParsedDocument;
 import io.groundwork.ingest.PassageText;
 import io.groundwork.text.TermAnalyzer;

@@ -1,5 +1,6 @@
 package io.groundwork.ingest;
 
+import io.groundwork.core.Hashes;
 import io.groundwork.embed.Embedder;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.index.LuceneChunkIndex;

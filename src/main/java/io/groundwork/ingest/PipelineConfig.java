@@ -1,5 +1,6 @@
 package io.groundwork.ingest;
 
+import io.groundwork.core.AccessGroups;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

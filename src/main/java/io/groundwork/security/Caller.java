@@ -1,6 +1,6 @@
 package io.groundwork.security;
 
-import io.groundwork.ingest.AccessGroups;
+import io.groundwork.core.AccessGroups;
 import java.util.Set;
 import java.util.TreeSet;
 

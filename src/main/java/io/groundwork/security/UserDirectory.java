@@ -3,7 +3,7 @@ package io.groundwork.security;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.groundwork.ingest.Hashes;
+import io.groundwork.core.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;

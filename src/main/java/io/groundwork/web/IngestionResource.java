@@ -1,6 +1,6 @@
 package io.groundwork.web;
 
-import io.groundwork.ingest.AccessGroups;
+import io.groundwork.core.AccessGroups;
 import io.groundwork.ingest.IngestionReport;
 import io.groundwork.ingest.IngestionService;
 import io.groundwork.security.Roles;

@@ -7,7 +7,7 @@ import io.groundwork.index.ChunkIndex;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.index.ScoredChunk;
 import io.groundwork.index.SearchFilter;
-import io.groundwork.ingest.AccessGroups;
+import io.groundwork.core.AccessGroups;
 import io.groundwork.ingest.IngestionListener;
 import io.groundwork.ingest.IngestionReport;
 import io.groundwork.ingest.IngestionService;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.groundwork.ingest.Hashes;
+import io.groundwork.core.Hashes;
 import io.groundwork.ingest.IngestionListener;
 import io.groundwork.ingest.IngestionReport;
 import io.groundwork.ingest.IngestionService;

@@ -1,5 +1,7 @@
 package io.groundwork.ingest;
 
+import io.groundwork.core.AccessGroups;
+import io.groundwork.core.Hashes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.groundwork.index.LuceneChunkIndex;

@@ -1,4 +1,4 @@
-package io.groundwork.ingest;
+package io.groundwork.core;
 
 /** Well-known access groups. */
 public final class AccessGroups {

@@ -1,4 +1,4 @@
-package io.groundwork.ingest;
+package io.groundwork.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
