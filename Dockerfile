@@ -6,7 +6,7 @@
 #   docker run --rm -p 8080:8080 -v groundwork-data:/var/lib/groundwork groundwork:local
 #
 # The same image runs every command of the CLI: `docker run --rm groundwork:local --help`.
-# Configuration comes from the environment (GROUNDWORK_*; see README "Configuration").
+# Configuration comes from the environment (GROUNDWORK_*; see docs/configuration.md).
 # Checked by DeploymentManifestsTest: EXPOSE = quarkus.http.port, the health paths, the copied
 # folders, the module flag and the non-root user.
 

@@ -1,8 +1,29 @@
 /**
- * Groundwork: retrieval-augmented question answering over a company's documents, with citations
- * and an audit trail. Packages are organised by capability: {@code ingest} (parse, chunk),
- * {@code embed}, {@code index} (Lucene), {@code retrieve} (hybrid, access-filtered),
- * {@code answer}, {@code audit}, {@code security}, {@code store} (database entities),
- * {@code web} (REST and the web page) and {@code cli}.
+ * Groundwork: retrieval-augmented question answering over a company's documents, with citations,
+ * answer verification and a tamper-evident audit trail. One package per capability:
+ *
+ * <ul>
+ *   <li>{@code core}: content hashes, stable ids and the well-known access groups; depends on
+ *       nothing else in Groundwork.
+ *   <li>{@code text}: sentence splitting and term analysis.
+ *   <li>{@code ingest}: sources and the pipeline file, parsing (Tika), chunking, ingestion runs.
+ *   <li>{@code embed}: the in-process ONNX embedding models.
+ *   <li>{@code index}: the Lucene chunk index (BM25 and HNSW, access filters inside each search).
+ *   <li>{@code store}: the system of record (documents, chunks, runs) and the store mode.
+ *   <li>{@code postgres}: PostgreSQL mode: pgvector search, the change feed, replica sync.
+ *   <li>{@code retrieve}: hybrid retrieval with the caller's access filter and score fusion.
+ *   <li>{@code answer}: cited answers or refusals, extractive or from a language model.
+ *   <li>{@code llm}: language-model settings and back ends (Ollama, OpenAI-compatible).
+ *   <li>{@code verify}: verification of every answer against the passages it cites.
+ *   <li>{@code qa}: question answering as the API and the CLI share it.
+ *   <li>{@code audit}: the hash-chained audit trail.
+ *   <li>{@code security}: built-in users and groups, HTTP basic auth.
+ *   <li>{@code web}: the REST API, its JSON errors and the web page.
+ *   <li>{@code cli}: the command line ({@code serve}, {@code ingest}, {@code ask}, ...).
+ *   <li>{@code eval}: retrieval evaluation on BEIR datasets and checked-in regressions.
+ *   <li>{@code bench}: benchmarks that print figures, never timed tests.
+ * </ul>
+ *
+ * <p>docs/architecture.md shows how they fit together.
  */
 package io.groundwork;

@@ -37,12 +37,10 @@ public interface EmbeddingConfig {
 
   /**
    * Whether retrieval embeds queries after the model's query instruction (bge: "Represent this
-   * sentence for searching relevant passages: "). Default false: bge v1.5's model card makes the
-   * instruction optional, and on SciFact's training claims retrieval without it was no worse
-   * (hybrid nDCG@10 0.7622 against 0.7605, dense 0.7463 against 0.7430) while each query is
-   * about ten tokens shorter to embed (p50 latency 34.0 against 38.4 ms in {@code bench}). The
-   * extractive answerer and the answer verifier keep the instruction: their evidence thresholds
-   * were calibrated with it.
+   * sentence for searching relevant passages: "). Off by default: bge v1.5's model card makes the
+   * instruction optional, retrieval on SciFact is no worse without it (docs/evaluation.md), and
+   * each query is about ten tokens shorter to embed. The extractive answerer and the answer
+   * verifier always use the instruction: their evidence thresholds were calibrated with it.
    */
   @WithDefault("false")
   boolean queryInstruction();

@@ -21,7 +21,11 @@ public interface LlmConfig {
     OPENAI
   }
 
-  /** {@code none} (default, extractive answers), {@code ollama} or {@code openai}. */
+  /**
+   * Which chat back end writes answers: {@code none} (default: no model, answers are extractive),
+   * {@code ollama} (an Ollama server) or {@code openai} (any OpenAI-compatible chat completions
+   * endpoint: vLLM, llama.cpp server, ...).
+   */
   @WithDefault("none")
   Provider provider();
 

@@ -7,7 +7,10 @@ import java.time.Duration;
 /** Settings of the PostgreSQL store mode ({@code groundwork.postgres.*}). */
 @ConfigMapping(prefix = "groundwork.postgres")
 public interface PostgresConfig {
-  /** HNSW candidate list size per search ({@code hnsw.ef_search}); higher: better recall, slower. */
+  /**
+   * HNSW candidate list size per search ({@code hnsw.ef_search}); higher: better recall,
+   * slower.
+   */
   @WithDefault("100")
   int efSearch();
 

@@ -1,5 +1,5 @@
 /**
  * Question answering as the REST API and the CLI share it: retrieve with the caller's access
- * filter, answer, and store the audit record before the answer is returned.
+ * filter, answer, verify, and store the audit record before the answer is returned.
  */
 package io.groundwork.qa;

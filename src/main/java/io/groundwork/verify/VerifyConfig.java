@@ -14,13 +14,16 @@ public interface VerifyConfig {
     FLAG
   }
 
-  /** {@code remove} (default) or {@code flag}. */
+  /**
+   * What happens to a sentence whose support is below {@code min-support}: {@code remove}
+   * (default) drops it from the answer, {@code flag} keeps it marked {@code [unverified]}.
+   */
   @WithDefault("remove")
   Mode mode();
 
   /**
    * Least support score (0..1) of a sentence by its cited passages. The default is calibrated on
-   * SciFact training claims ({@code groundwork bench-verify}, see the README).
+   * SciFact training claims with {@code bench-verify} (docs/llm.md).
    */
   @WithDefault("0.5")
   double minSupport();

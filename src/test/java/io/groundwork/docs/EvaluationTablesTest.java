@@ -1,0 +1,150 @@
+package io.groundwork.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.groundwork.eval.RegressionSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The figures tables of {@code docs/evaluation.md} are rendered from the checked-in regression
+ * files ({@code ingestion/eval/*.yaml}, and the CI regressions in
+ * {@code src/test/resources/eval/*.yaml}), which hold each dataset, its configuration, the
+ * expected figures and the tolerance. This test fails when the page's generated section differs
+ * from them; {@code -Dgroundwork.docs.write=true} rewrites it:
+ *
+ * <pre>./mvnw -B -ntp test -Dtest=EvaluationTablesTest -Dgroundwork.docs.write=true</pre>
+ */
+class EvaluationTablesTest {
+  static final Path PROJECT = Path.of(System.getProperty("user.dir"));
+  static final Path PAGE = PROJECT.resolve("docs/evaluation.md");
+  static final String START =
+      "<!-- generated: do not edit; EvaluationTablesTest renders it from the regression files -->";
+
+  /** Folders of regression files, with the heading of their table. */
+  static final Map<String, String> FOLDERS = Map.of(
+      "ingestion/eval", "Retrieval regressions on public datasets (run by hand)",
+      "src/test/resources/eval", "Regressions run by the test suite");
+  static final List<String> ORDER = List.of("ingestion/eval", "src/test/resources/eval");
+
+  @Test
+  void theTablesAreGeneratedFromTheRegressionFiles() {
+    String message = new GeneratedSection(PAGE, START).check(render(PROJECT),
+        EvaluationTablesTest.class.getSimpleName());
+    if (message != null) {
+      fail(message);
+    }
+  }
+
+  @Test
+  void everyRegressionFileIsInTheTables() {
+    assertThat(regressionFiles(PROJECT.resolve("ingestion/eval"))).isNotEmpty();
+    String rendered = render(PROJECT);
+    for (String folder : ORDER) {
+      for (Path file : regressionFiles(PROJECT.resolve(folder))) {
+        assertThat(rendered).contains(folder + "/" + file.getFileName());
+      }
+    }
+  }
+
+  /** The generated section: one table per folder of regression files. */
+  static String render(Path project) {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    StringBuilder out = new StringBuilder();
+    for (String folder : ORDER) {
+      List<Path> files = regressionFiles(project.resolve(folder));
+      if (files.isEmpty()) {
+        continue;
+      }
+      out.append("### ").append(FOLDERS.get(folder)).append("\n\n");
+      out.append("| regression | dataset | configuration | nDCG@10 | Recall@100 | MRR@10"
+          + " | tolerance |\n");
+      out.append("| --- | --- | --- | ---: | ---: | ---: | ---: |\n");
+      for (Path file : files) {
+        RegressionSpec spec = RegressionSpec.load(file);
+        JsonNode node;
+        try {
+          node = yaml.readTree(Files.readString(file));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        String relative = folder + "/" + file.getFileName();
+        out.append("| ").append(cell(spec.name())).append("<br>[`").append(relative)
+            .append("`](../").append(relative).append(") | ")
+            .append(dataset(project, spec)).append(" | ")
+            .append(configuration(node.path("configuration"))).append(" | ")
+            .append(metric(spec, "ndcg@10")).append(" | ")
+            .append(metric(spec, "recall@100")).append(" | ")
+            .append(metric(spec, "mrr@10")).append(" | ")
+            .append(plain(spec.tolerance())).append(" |\n");
+      }
+      out.append('\n');
+    }
+    out.append("Each row is checked by `eval --regression FILE`, which exits with code 4 when a "
+        + "metric falls more than the tolerance below its expected value.");
+    return out.toString().strip();
+  }
+
+  private static String dataset(Path project, RegressionSpec spec) {
+    Path corpus = project.toAbsolutePath().relativize(spec.corpus().toAbsolutePath()).normalize();
+    Path folder = corpus.getParent() == null ? Path.of(".") : corpus.getParent();
+    return "`" + folder.toString().replace('\\', '/') + "`, qrels `"
+        + spec.qrels().getFileName() + "`";
+  }
+
+  private static String configuration(JsonNode configuration) {
+    if (configuration.isMissingNode() || configuration.isEmpty()) {
+      return "defaults";
+    }
+    List<String> parts = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = configuration.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      parts.add("`" + field.getKey() + " " + field.getValue().asText() + "`");
+    }
+    return String.join(", ", parts);
+  }
+
+  private static String metric(RegressionSpec spec, String name) {
+    Double value = spec.expected().get(name);
+    return value == null ? "-" : format(value);
+  }
+
+  private static String format(double value) {
+    return String.format(Locale.ROOT, "%.4f", value);
+  }
+
+  private static String plain(double value) {
+    return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|");
+  }
+
+  private static List<Path> regressionFiles(Path folder) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
