@@ -24,7 +24,10 @@ public final class LuceneChunkWriter implements ChunkWriter {
     this.index = index;
   }
 
-  /** Takes the write lock; commits after every {@code commitEvery} replaced documents. */
+  /**
+   * Takes the write lock; commits after every {@code commitEvery} replaced documents (after each
+   * one when {@code commitEvery} is below 1).
+   */
   @Override
   public void begin(int commitEvery) {
     index.openForWriting();

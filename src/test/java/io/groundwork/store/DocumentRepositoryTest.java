@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -21,6 +22,12 @@ class DocumentRepositoryTest {
   EntityManager em;
 
   private final String source = "repo-" + UUID.randomUUID();
+
+  @AfterEach
+  void deleteTheSource() {
+    QuarkusTransaction.requiringNew().run(() ->
+        documents.ofSource(source).forEach(d -> documents.delete(d.id)));
+  }
 
   private DocumentEntity document(String path, String hash, int chunks) {
     DocumentEntity d = new DocumentEntity();
