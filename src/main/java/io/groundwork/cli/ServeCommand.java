@@ -1,6 +1,6 @@
 package io.groundwork.cli;
 
-import io.groundwork.index.ChunkIndex;
+import io.groundwork.index.ChunkReader;
 import io.groundwork.index.LuceneChunkIndex;
 import io.groundwork.ingest.IngestConfig;
 import io.groundwork.ingest.IngestionService;
@@ -23,10 +23,10 @@ public class ServeCommand implements Callable<Integer> {
   private final IngestionService ingestion;
   private final IngestConfig config;
   private final DataDirectory dataDirectory;
-  private final ChunkIndex activeIndex;
+  private final ChunkReader activeIndex;
 
   public ServeCommand(LuceneChunkIndex index, IngestionService ingestion, IngestConfig config,
-      DataDirectory dataDirectory, ChunkIndex activeIndex) {
+      DataDirectory dataDirectory, ChunkReader activeIndex) {
     this.activeIndex = activeIndex; // PostgreSQL mode: counts chunks in PostgreSQL
     this.index = index;
     this.ingestion = ingestion;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.groundwork.embed.Embedder;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.index.LuceneChunkIndex;
+import io.groundwork.index.LuceneChunkWriter;
 import io.groundwork.index.SearchFilter;
 import io.groundwork.ingest.Chunk;
 import io.groundwork.ingest.Chunker;
@@ -133,6 +134,7 @@ public final class EvalIndex {
     int chunkCount = 0;
     int embedded = 0;
     index.openForWriting();
+    LuceneChunkWriter writer = index.writer();
     for (int from = 0; from < corpus.size(); from += BLOCK) {
       List<BeirDataset.CorpusDocument> block = corpus.subList(from,
           Math.min(corpus.size(), from + BLOCK));
@@ -163,11 +165,11 @@ public final class EvalIndex {
           String passage = passages.get(next++);
           vectors.add(cache == null ? null : cache.get(passage));
         }
-        index.replaceDocument(block.get(d).id(), indexed, vectors);
+        writer.replaceDocument(block.get(d).id(), indexed, vectors);
         chunkCount += indexed.size();
       }
     }
-    index.commit();
+    writer.commit();
     long millis = (System.nanoTime() - started) / 1_000_000;
     return new BuildStats(corpus.size(), chunkCount, embedded, millis, embedNanos / 1_000_000,
         false, Instant.now().toString());

@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 /** CDI wiring of the Lucene index in the data directory. */
 @ApplicationScoped
 public class ChunkIndexProducer {
-  // Typed: the ChunkIndex that retrieval uses is chosen by store mode (ActiveChunkIndexProducer).
+  // Typed: the ChunkReader and ChunkWriter in use are chosen by store mode
+  // (ActiveChunkIndexProducer); in embedded mode they are this index's reader and writer.
   @Produces
   @Singleton
   @Typed({LuceneChunkIndex.class, TermWeights.class})

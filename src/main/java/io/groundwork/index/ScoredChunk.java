@@ -3,7 +3,7 @@ package io.groundwork.index;
 /**
  * A chunk found by one search: its id and that search's score (higher is better). Searches
  * return ids only, so that a caller reads from the store just the chunks it keeps
- * ({@link ChunkIndex#chunks}).
+ * ({@link ChunkReader#chunks}).
  */
 public record ScoredChunk(String chunkId, float score) {
   public ScoredChunk {

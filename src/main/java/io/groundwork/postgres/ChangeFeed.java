@@ -1,7 +1,6 @@
 package io.groundwork.postgres;
 
 import io.groundwork.index.IndexedChunk;
-import io.groundwork.store.ActiveStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -20,7 +19,7 @@ import org.hibernate.Session;
  * <p>Writers take one advisory transaction lock before appending, so feed sequence numbers are
  * handed out in commit order and a replica that has applied entry N has seen every entry before
  * it. {@code pg_notify} wakes replicas up when the transaction commits; the table, not the
- * notification, is the record. Thread-safe.
+ * notification, is the record. Used by {@link PostgresChunkWriter}. Thread-safe.
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -28,17 +27,6 @@ public class ChangeFeed {
   public static final String CHANNEL = "groundwork_change_feed";
   /** Advisory lock key that serialises appends to the feed ("GWFEED"). */
   static final long APPEND_LOCK = 0x475746454544L;
-
-  private final ActiveStore store;
-
-  public ChangeFeed(ActiveStore store) {
-    this.store = store;
-  }
-
-  /** True in PostgreSQL mode: documents change through the feed, not the local index. */
-  public boolean enabled() {
-    return store.postgres();
-  }
 
   /**
    * Records that {@code documentId} now has {@code chunks} (already flushed as rows) with

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.groundwork.index.IndexLockedException;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.index.LuceneChunkIndex;
+import io.groundwork.index.LuceneChunkWriter;
 import io.groundwork.store.ActiveStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -107,7 +108,7 @@ public class ReplicaSync {
       LOG.infof("not following the change feed: %s", e.getMessage());
       return;
     }
-    position = Long.parseLong(index.committedUserData().getOrDefault(POSITION, "0"));
+    position = Long.parseLong(index.writer().committedUserData().getOrDefault(POSITION, "0"));
     following = true;
     Gauge.builder("groundwork.index.lag", this, ReplicaSync::lag)
         .description("Change-feed entries this replica has not applied to its local index yet")
@@ -219,27 +220,28 @@ public class ReplicaSync {
           return;
         }
         try (PreparedStatement current = connection.prepareStatement(
-            "SELECT " + PostgresChunkIndex.CHUNK_COLUMNS + " WHERE c.document_id = ANY (?)"
+            "SELECT " + PostgresChunkReader.CHUNK_COLUMNS + " WHERE c.document_id = ANY (?)"
                 + " ORDER BY c.document_id, c.ordinal")) {
           current.setArray(1, connection.createArrayOf("text", documents.toArray(String[]::new)));
           try (ResultSet rs = current.executeQuery()) {
             while (rs.next()) {
-              IndexedChunk chunk = PostgresChunkIndex.chunk(rs, 1);
+              IndexedChunk chunk = PostgresChunkReader.chunk(rs, 1);
               chunks.computeIfAbsent(chunk.documentId(), d -> new ArrayList<>()).add(chunk);
             }
           }
         }
       }
+      LuceneChunkWriter writer = index.writer();
       for (String document : documents) {
         List<IndexedChunk> current = chunks.get(document);
         if (current == null) {
-          index.deleteDocument(document);
+          writer.deleteDocument(document);
         } else {
-          index.replaceDocument(document, current, Arrays.asList(new float[current.size()][]));
+          writer.replaceDocument(document, current, Arrays.asList(new float[current.size()][]));
         }
       }
       long last = seqs.get(seqs.size() - 1);
-      index.commit(Map.of(POSITION, Long.toString(last)));
+      writer.commit(Map.of(POSITION, Long.toString(last)));
       position = last;
       LOG.debugf("applied change feed up to %d (%d documents)", last, documents.size());
     }

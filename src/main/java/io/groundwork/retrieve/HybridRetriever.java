@@ -1,7 +1,7 @@
 package io.groundwork.retrieve;
 
 import io.groundwork.embed.Embedder;
-import io.groundwork.index.ChunkIndex;
+import io.groundwork.index.ChunkReader;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.index.ScoredChunk;
 import io.groundwork.retrieve.RetrievalSettings.Fusion;
@@ -23,19 +23,19 @@ import java.util.concurrent.Executor;
  * chunk id, so equal inputs give equal rankings. Thread-safe.
  */
 public final class HybridRetriever implements Retriever {
-  private final ChunkIndex index;
+  private final ChunkReader index;
   private final Embedder embedder;
   private final RetrievalSettings settings;
   private final Executor textSearches;
 
   /** Hybrid retrieval fused by RRF, the vector ranking weighing 1. */
-  public HybridRetriever(ChunkIndex index, Embedder embedder, int candidates, int rrfK,
+  public HybridRetriever(ChunkReader index, Embedder embedder, int candidates, int rrfK,
       double textWeight) {
     this(index, embedder, new RetrievalSettings(Mode.HYBRID, Fusion.RRF, candidates, rrfK,
         textWeight, 1.0));
   }
 
-  public HybridRetriever(ChunkIndex index, Embedder embedder, RetrievalSettings settings) {
+  public HybridRetriever(ChunkReader index, Embedder embedder, RetrievalSettings settings) {
     this(index, embedder, settings, null);
   }
 
@@ -43,7 +43,7 @@ public final class HybridRetriever implements Retriever {
    * @param textSearches runs the BM25 search of a hybrid retrieval while the calling thread
    *     searches the vectors (null: one after the other on the calling thread)
    */
-  public HybridRetriever(ChunkIndex index, Embedder embedder, RetrievalSettings settings,
+  public HybridRetriever(ChunkReader index, Embedder embedder, RetrievalSettings settings,
       Executor textSearches) {
     if (settings == null) {
       throw new IllegalArgumentException("settings must not be null");

@@ -2,7 +2,7 @@ package io.groundwork.retrieve;
 
 import io.groundwork.embed.Embedder;
 import io.groundwork.embed.EmbeddingConfig;
-import io.groundwork.index.ChunkIndex;
+import io.groundwork.index.ChunkReader;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ public class RetrieverProducer {
 
   @Produces
   @Singleton
-  Retriever retriever(ChunkIndex index, RetrievalConfig config) {
+  Retriever retriever(ChunkReader index, RetrievalConfig config) {
     return hybrid(index, RetrievalSettings.of(config));
   }
 
@@ -40,7 +40,7 @@ public class RetrieverProducer {
    * without the model's instruction) and running BM25 beside the vector search on this
    * producer's threads: the server's retrieval path, for the commands that evaluate it.
    */
-  public HybridRetriever hybrid(ChunkIndex index, RetrievalSettings settings) {
+  public HybridRetriever hybrid(ChunkReader index, RetrievalSettings settings) {
     return new HybridRetriever(index, embedder.withQueryInstruction(embedding.queryInstruction()),
         settings, textSearches);
   }

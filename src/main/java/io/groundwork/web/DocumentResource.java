@@ -3,9 +3,9 @@ package io.groundwork.web;
 import io.groundwork.security.Caller;
 import io.groundwork.security.CallerResolver;
 import io.groundwork.store.DocumentEntity;
+import io.groundwork.store.DocumentRepository;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,12 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class DocumentResource {
-  private final EntityManager em;
+  private final DocumentRepository documents;
   private final CallerResolver callers;
   private final SecurityIdentity identity;
 
-  public DocumentResource(EntityManager em, CallerResolver callers, SecurityIdentity identity) {
-    this.em = em;
+  public DocumentResource(DocumentRepository documents, CallerResolver callers,
+      SecurityIdentity identity) {
+    this.documents = documents;
     this.callers = callers;
     this.identity = identity;
   }
@@ -45,8 +46,7 @@ public class DocumentResource {
   @Operation(summary = "List the documents the caller may read")
   public List<DocumentSummary> list() {
     Caller caller = callers.caller(identity);
-    return em.createQuery("from DocumentEntity d order by d.sourceName, d.path", DocumentEntity.class)
-        .getResultList().stream().filter(d -> d.readableBy(caller.groups()))
+    return documents.all().stream().filter(d -> d.readableBy(caller.groups()))
         .map(DocumentResource::summary).toList();
   }
 
@@ -55,7 +55,7 @@ public class DocumentResource {
   @Transactional
   @Operation(summary = "One document's parsed text, if the caller may read it")
   public DocumentView get(@PathParam("id") String id) {
-    DocumentEntity document = em.find(DocumentEntity.class, id);
+    DocumentEntity document = documents.find(id);
     // A document the caller may not read is reported as missing: its existence is not leaked.
     if (document == null || !document.readableBy(callers.caller(identity).groups())) {
       throw new NotFoundProblem("no document " + id);

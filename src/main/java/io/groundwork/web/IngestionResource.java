@@ -4,11 +4,10 @@ import io.groundwork.core.AccessGroups;
 import io.groundwork.ingest.IngestionReport;
 import io.groundwork.ingest.IngestionService;
 import io.groundwork.security.Roles;
-import io.groundwork.store.IngestionFailureEntity;
 import io.groundwork.store.IngestionRunEntity;
+import io.groundwork.store.IngestionRunRepository;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,12 +35,13 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @Produces(MediaType.APPLICATION_JSON)
 public class IngestionResource {
   private final IngestionService ingestion;
-  private final EntityManager em;
+  private final IngestionRunRepository runs;
   private final SecurityIdentity identity;
 
-  public IngestionResource(IngestionService ingestion, EntityManager em, SecurityIdentity identity) {
+  public IngestionResource(IngestionService ingestion, IngestionRunRepository runs,
+      SecurityIdentity identity) {
     this.ingestion = ingestion;
-    this.em = em;
+    this.runs = runs;
     this.identity = identity;
   }
 
@@ -86,9 +86,7 @@ public class IngestionResource {
   @Transactional
   @Operation(summary = "The 50 most recent ingestion runs")
   public List<RunView> runs() {
-    return em.createQuery("from IngestionRunEntity r order by r.startedAt desc",
-            IngestionRunEntity.class)
-        .setMaxResults(50).getResultList().stream().map(r -> view(r, List.of())).toList();
+    return runs.recent(50).stream().map(r -> view(r, List.of())).toList();
   }
 
   @GET
@@ -96,14 +94,11 @@ public class IngestionResource {
   @Transactional
   @Operation(summary = "One run's progress and failures")
   public RunView run(@PathParam("id") String id) {
-    IngestionRunEntity run = em.find(IngestionRunEntity.class, id);
+    IngestionRunEntity run = runs.find(id);
     if (run == null) {
       throw new NotFoundProblem("no ingestion run " + id);
     }
-    List<Failure> failures = em.createQuery(
-            "from IngestionFailureEntity f where f.runId = :id order by f.id",
-            IngestionFailureEntity.class)
-        .setParameter("id", id).getResultList().stream()
+    List<Failure> failures = runs.failures(id).stream()
         .map(f -> new Failure(f.path, f.reason)).toList();
     return view(run, failures);
   }

@@ -3,7 +3,7 @@ package io.groundwork.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.groundwork.embed.Embedder;
-import io.groundwork.index.ChunkIndex;
+import io.groundwork.index.ChunkReader;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.index.ScoredChunk;
 import io.groundwork.index.SearchFilter;
@@ -42,7 +42,7 @@ abstract class StoreContractTest {
   IngestionService ingestion;
 
   @Inject
-  ChunkIndex index;
+  ChunkReader index;
 
   @Inject
   Retriever retriever;

@@ -48,14 +48,14 @@ class LuceneChunkIndexTest {
     Random random = new Random(7);
     try (LuceneChunkIndex index = new LuceneChunkIndex(dir, new TermAnalyzer(), 0.5f)) {
       float[] secret = unit(random, 16);
-      index.replaceDocument("hr", List.of(chunk("hr", 0, "salary band L5 range", "hr")),
+      index.writer().replaceDocument("hr", List.of(chunk("hr", 0, "salary band L5 range", "hr")),
           List.of(secret));
       for (int i = 0; i < 50; i++) {
-        index.replaceDocument("pub" + i,
+        index.writer().replaceDocument("pub" + i,
             List.of(chunk("pub" + i, 0, "public note " + i + " about salary", "everyone")),
             List.of(unit(random, 16)));
       }
-      index.commit();
+      index.writer().commit();
       SearchFilter everyone = SearchFilter.groups(Set.of("everyone"));
       // The restricted chunk is the exact best match for both searches, yet with k=1 an
       // outsider still gets a permitted chunk, not an empty result.
@@ -72,7 +72,7 @@ class LuceneChunkIndexTest {
     }
   }
 
-  private static String documentOf(ChunkIndex index, ScoredChunk hit) {
+  private static String documentOf(ChunkReader index, ScoredChunk hit) {
     return index.chunks(List.of(hit.chunkId())).getFirst().documentId();
   }
 
@@ -81,12 +81,12 @@ class LuceneChunkIndexTest {
     Random random = new Random(5);
     try (LuceneChunkIndex index = new LuceneChunkIndex(dir, new TermAnalyzer(), 0.5f)) {
       for (String doc : List.of("a", "b", "c")) {
-        index.replaceDocument(doc, List.of(chunk(doc, 0, "note " + doc, "everyone")),
+        index.writer().replaceDocument(doc, List.of(chunk(doc, 0, "note " + doc, "everyone")),
             List.of(unit(random, 8)));
       }
-      index.commit();
-      index.deleteDocument("b");
-      index.commit();
+      index.writer().commit();
+      index.writer().deleteDocument("b");
+      index.writer().commit();
       assertThat(index.chunks(List.of("c-0", "b-0", "missing", "a-0")))
           .extracting(IndexedChunk::chunkId).containsExactly("c-0", "a-0");
       IndexedChunk a = index.chunks(List.of("a-0")).getFirst();
@@ -100,23 +100,24 @@ class LuceneChunkIndexTest {
     try (IndexWriter writer = new IndexWriter(FSDirectory.open(dir),
         new IndexWriterConfig(new TermAnalyzer().analyzer()))) {
       Document old = new Document();
-      old.add(new StringField(LuceneChunkIndex.ID, "old-0", Field.Store.YES));
-      old.add(new StringField(LuceneChunkIndex.DOC_ID, "old", Field.Store.YES));
-      old.add(new StringField(LuceneChunkIndex.SOURCE, "test", Field.Store.YES));
-      old.add(new StoredField(LuceneChunkIndex.PATH, "old.md"));
-      old.add(new StringField(LuceneChunkIndex.GROUPS, "everyone", Field.Store.YES));
-      old.add(new TextField(LuceneChunkIndex.TEXT, "legacy printer queue", Field.Store.YES));
-      old.add(new StoredField(LuceneChunkIndex.TITLE, "Old"));
-      old.add(new StoredField(LuceneChunkIndex.HEADING, ""));
-      old.add(new StoredField(LuceneChunkIndex.START, 0));
-      old.add(new StoredField(LuceneChunkIndex.END, 20));
-      old.add(new StoredField(LuceneChunkIndex.PAGE, 0));
+      old.add(new StringField(ChunkFields.ID, "old-0", Field.Store.YES));
+      old.add(new StringField(ChunkFields.DOC_ID, "old", Field.Store.YES));
+      old.add(new StringField(ChunkFields.SOURCE, "test", Field.Store.YES));
+      old.add(new StoredField(ChunkFields.PATH, "old.md"));
+      old.add(new StringField(ChunkFields.GROUPS, "everyone", Field.Store.YES));
+      old.add(new TextField(ChunkFields.TEXT, "legacy printer queue", Field.Store.YES));
+      old.add(new StoredField(ChunkFields.TITLE, "Old"));
+      old.add(new StoredField(ChunkFields.HEADING, ""));
+      old.add(new StoredField(ChunkFields.START, 0));
+      old.add(new StoredField(ChunkFields.END, 20));
+      old.add(new StoredField(ChunkFields.PAGE, 0));
       writer.addDocument(old);
     }
     try (LuceneChunkIndex index = new LuceneChunkIndex(dir, new TermAnalyzer(), 0.5f)) {
-      index.replaceDocument("new", List.of(chunk("new", 0, "new printer queue", "everyone")),
+      index.writer().replaceDocument("new",
+          List.of(chunk("new", 0, "new printer queue", "everyone")),
           List.of(unit(new Random(1), 8)));
-      index.commit();
+      index.writer().commit();
       assertThat(index.searchText("printer queue", SearchFilter.groups(Set.of("everyone")), 5))
           .extracting(ScoredChunk::chunkId).containsExactlyInAnyOrder("old-0", "new-0");
       assertThat(index.chunks(List.of("old-0"))).extracting(IndexedChunk::text)
@@ -134,16 +135,16 @@ class LuceneChunkIndexTest {
         chunks.add(chunk("a", i, "alpha text " + i, "everyone"));
         vectors.add(unit(random, 8));
       }
-      index.replaceDocument("a", chunks, vectors);
-      index.commit();
+      index.writer().replaceDocument("a", chunks, vectors);
+      index.writer().commit();
       assertThat(index.chunkCount("a")).isEqualTo(3);
-      index.replaceDocument("a", List.of(chunk("a", 0, "beta", "everyone")),
+      index.writer().replaceDocument("a", List.of(chunk("a", 0, "beta", "everyone")),
           List.of(unit(random, 8)));
-      index.commit();
+      index.writer().commit();
       assertThat(index.chunkCount("a")).isEqualTo(1);
       assertThat(index.searchText("alpha", SearchFilter.groups(Set.of("everyone")), 10)).isEmpty();
-      index.deleteDocument("a");
-      index.commit();
+      index.writer().deleteDocument("a");
+      index.writer().commit();
       assertThat(index.chunkCount()).isZero();
     }
   }
@@ -153,9 +154,9 @@ class LuceneChunkIndexTest {
     Random random = new Random(3);
     try (LuceneChunkIndex server = new LuceneChunkIndex(dir, new TermAnalyzer(), 0.5f);
         LuceneChunkIndex cli = new LuceneChunkIndex(dir, new TermAnalyzer(), 0.5f)) {
-      server.replaceDocument("d", List.of(chunk("d", 0, "vpn client", "everyone")),
+      server.writer().replaceDocument("d", List.of(chunk("d", 0, "vpn client", "everyone")),
           List.of(unit(random, 8)));
-      server.commit();
+      server.writer().commit();
       assertThatThrownBy(cli::openForWriting).isInstanceOf(IndexLockedException.class)
           .hasMessageContaining("is being written by another Groundwork process");
       assertThat(cli.searchText("vpn", SearchFilter.groups(Set.of("everyone")), 5)).hasSize(1);

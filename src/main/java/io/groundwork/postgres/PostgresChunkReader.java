@@ -1,9 +1,9 @@
 package io.groundwork.postgres;
 
 import io.agroal.api.AgroalDataSource;
-import io.groundwork.index.ChunkIndex;
+import io.groundwork.index.ChunkReader;
 import io.groundwork.index.IndexedChunk;
-import io.groundwork.index.LuceneChunkIndex;
+import io.groundwork.index.LuceneChunkReader;
 import io.groundwork.index.ScoredChunk;
 import io.groundwork.index.SearchFilter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -21,24 +21,23 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * {@link ChunkIndex} of the PostgreSQL store mode. Vector search runs in PostgreSQL on the
+ * {@link ChunkReader} of the PostgreSQL store mode. Vector search runs in PostgreSQL on the
  * pgvector HNSW index with the access filter in the same SQL; with pgvector 0.8's iterative index
  * scan ({@code hnsw.iterative_scan = relaxed_order}) the scan goes on past filtered-out rows until
  * top-k is full, so a selective filter does not starve the results. BM25 comes from this
  * replica's local Lucene index, which {@link ReplicaSync} keeps up to date from the change feed.
  *
- * <p>Documents change through ingestion and the change feed, never through this index, so the
- * write methods refuse. Thread-safe.
+ * <p>Its write side is {@link PostgresChunkWriter}. Thread-safe.
  */
-public final class PostgresChunkIndex implements ChunkIndex {
+public final class PostgresChunkReader implements ChunkReader {
   private final AgroalDataSource dataSource;
-  private final LuceneChunkIndex text;
+  private final LuceneChunkReader text;
   private final ReplicaSync replica;
   private final int efSearch;
   private final int maxScanTuples;
 
-  public PostgresChunkIndex(AgroalDataSource dataSource, LuceneChunkIndex text, ReplicaSync replica,
-      int efSearch, int maxScanTuples) {
+  public PostgresChunkReader(AgroalDataSource dataSource, LuceneChunkReader text,
+      ReplicaSync replica, int efSearch, int maxScanTuples) {
     if (efSearch < 1 || efSearch > 1000) {
       throw new IllegalArgumentException("efSearch must be in [1, 1000], got " + efSearch);
     }
@@ -50,23 +49,6 @@ public final class PostgresChunkIndex implements ChunkIndex {
     this.replica = replica;
     this.efSearch = efSearch;
     this.maxScanTuples = maxScanTuples;
-  }
-
-  @Override
-  public void replaceDocument(String documentId, List<IndexedChunk> chunks, List<float[]> vectors) {
-    throw new UnsupportedOperationException(
-        "in postgres mode documents change through ingestion and the change feed");
-  }
-
-  @Override
-  public void deleteDocument(String documentId) {
-    throw new UnsupportedOperationException(
-        "in postgres mode documents change through ingestion and the change feed");
-  }
-
-  @Override
-  public void commit() {
-    // Nothing buffered here: PostgreSQL commits per document, the local index per feed batch.
   }
 
   @Override
@@ -228,10 +210,5 @@ public final class PostgresChunkIndex implements ChunkIndex {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot count chunks in PostgreSQL: " + e.getMessage(), e);
     }
-  }
-
-  @Override
-  public void close() {
-    // The datasource and the local index belong to their producers.
   }
 }

@@ -3,19 +3,15 @@ package io.groundwork.index;
 import java.util.List;
 
 /**
- * The searchable store of chunks. Implementations apply the {@link SearchFilter} inside each
- * search, so that top-k is taken among permitted chunks only.
+ * The read side of the chunk index: searches, chunks by id and chunk counts. Implementations
+ * apply the {@link SearchFilter} inside each search, so that top-k is taken among permitted
+ * chunks only. Reads see the changes of the last {@link ChunkWriter#commit()} (or a later one).
+ *
+ * <p>One implementation per store mode, chosen at wiring: {@link LuceneChunkReader} in embedded
+ * mode, {@code PostgresChunkReader} (pgvector plus the local BM25 index) in PostgreSQL mode.
+ * Implementations are thread-safe.
  */
-public interface ChunkIndex extends AutoCloseable {
-  /** Replaces all chunks of {@code documentId} with {@code chunks} (vectors in the same order). */
-  void replaceDocument(String documentId, List<IndexedChunk> chunks, List<float[]> vectors);
-
-  /** Removes every chunk of {@code documentId}. */
-  void deleteDocument(String documentId);
-
-  /** Makes all changes durable and visible to searches. */
-  void commit();
-
+public interface ChunkReader {
   /** Best {@code k} chunks by BM25 for {@code query}, best first (ties by chunk id). */
   List<ScoredChunk> searchText(String query, SearchFilter filter, int k);
 
@@ -33,7 +29,4 @@ public interface ChunkIndex extends AutoCloseable {
 
   /** Number of chunks in the index. */
   int chunkCount();
-
-  @Override
-  void close();
 }

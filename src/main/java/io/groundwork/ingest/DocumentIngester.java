@@ -1,0 +1,107 @@
+package io.groundwork.ingest;
+
+import io.groundwork.core.Hashes;
+import io.groundwork.embed.Embedder;
+import io.groundwork.index.IndexedChunk;
+import io.groundwork.store.ChunkEntity;
+import io.groundwork.store.DocumentEntity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Ingests one file: reads it, skips it when its content, access groups and index entry are as
+ * stored, and otherwise parses, chunks and embeds it and stores it in the {@link DocumentStore}.
+ * A file that cannot be ingested gives a failed {@link FileResult} with its reason, never an
+ * exception; what was stored for it before stays. Thread-safe.
+ */
+@ApplicationScoped
+public class DocumentIngester {
+  private static final Logger LOG = Logger.getLogger(DocumentIngester.class);
+
+  private final DocumentParser parser;
+  private final Chunker chunker;
+  private final Embedder embedder;
+  private final DocumentStore documents;
+
+  public DocumentIngester(DocumentParser parser, Chunker chunker, Embedder embedder,
+      DocumentStore documents) {
+    this.parser = parser;
+    this.chunker = chunker;
+    this.embedder = embedder;
+    this.documents = documents;
+  }
+
+  FileResult ingest(FileTask task) {
+    String documentId = Hashes.documentId(task.sourceName(), task.path());
+    try {
+      byte[] bytes = task.content().read();
+      String contentHash = Hashes.sha256(bytes);
+      if (documents.isCurrent(documentId, contentHash, task.groups())) {
+        return FileResult.unchanged();
+      }
+      ParsedDocument parsed = parser.parse(new ByteArrayInputStream(bytes), task.path());
+      List<Chunk> chunks = chunker.chunk(parsed);
+      List<String> passages = chunks.stream().map(c -> PassageText.of(parsed.title(), c)).toList();
+      List<float[]> vectors = embedder.embedPassages(passages);
+      List<IndexedChunk> indexed = chunks.stream().map(c -> new IndexedChunk(
+          Hashes.chunkId(documentId, c.ordinal(), c.text()), documentId, task.sourceName(),
+          task.path(), parsed.title(), String.join(" > ", c.headingPath()), c.text(), c.start(),
+          c.end(), c.page(), task.groups())).toList();
+      documents.replace(document(documentId, task, parsed, contentHash, bytes.length, chunks),
+          chunkRows(documentId, chunks, indexed), indexed, vectors);
+      return FileResult.ingested(chunks.size());
+    } catch (DocumentParseException e) {
+      return FileResult.failed(e.getMessage(), e.reason());
+    } catch (IOException e) {
+      return FileResult.failed("cannot read file: " + e.getMessage(),
+          e instanceof FileTasks.FileTooLargeException
+              ? FailureReason.TOO_LARGE : FailureReason.UNREADABLE);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "cannot ingest %s", task.path());
+      return FileResult.failed("internal error: " + e, FailureReason.INTERNAL);
+    }
+  }
+
+  private static DocumentEntity document(String documentId, FileTask task, ParsedDocument parsed,
+      String contentHash, long size, List<Chunk> chunks) {
+    DocumentEntity document = new DocumentEntity();
+    document.id = documentId;
+    document.sourceName = task.sourceName();
+    document.path = task.path();
+    document.sourceUri = task.sourceName() + ":" + task.path();
+    document.title = ColumnText.truncate(parsed.title(), 1000);
+    document.mediaType = parsed.mediaType();
+    document.contentHash = contentHash;
+    document.setGroups(task.groups());
+    document.sizeBytes = size;
+    document.chunkCount = chunks.size();
+    document.body = parsed.text();
+    document.ingestedAt = OffsetDateTime.now();
+    return document;
+  }
+
+  private static List<ChunkEntity> chunkRows(String documentId, List<Chunk> chunks,
+      List<IndexedChunk> indexed) {
+    List<ChunkEntity> rows = new ArrayList<>(chunks.size());
+    for (int i = 0; i < chunks.size(); i++) {
+      Chunk chunk = chunks.get(i);
+      ChunkEntity entity = new ChunkEntity();
+      entity.id = indexed.get(i).chunkId();
+      entity.documentId = documentId;
+      entity.ordinal = chunk.ordinal();
+      entity.startOffset = chunk.start();
+      entity.endOffset = chunk.end();
+      entity.headingPath = ColumnText.truncate(String.join(" > ", chunk.headingPath()), 2000);
+      entity.page = chunk.page();
+      entity.tokenCount = chunk.tokenCount();
+      entity.body = chunk.text();
+      rows.add(entity);
+    }
+    return rows;
+  }
+}

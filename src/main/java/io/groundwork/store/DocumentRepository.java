@@ -1,0 +1,61 @@
+package io.groundwork.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+
+/**
+ * Documents and their chunk rows in the active store's database. Every method runs in the
+ * caller's transaction. Thread-safe.
+ */
+@ApplicationScoped
+public class DocumentRepository {
+  private final EntityManager em;
+
+  public DocumentRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  /** The document with {@code id}, or null. */
+  public DocumentEntity find(String id) {
+    return em.find(DocumentEntity.class, id);
+  }
+
+  /** Every document, by source name and path. */
+  public List<DocumentEntity> all() {
+    return em.createQuery("from DocumentEntity d order by d.sourceName, d.path",
+        DocumentEntity.class).getResultList();
+  }
+
+  /** The documents of source {@code sourceName}. */
+  public List<DocumentEntity> ofSource(String sourceName) {
+    return em.createQuery("from DocumentEntity d where d.sourceName = :source",
+            DocumentEntity.class).setParameter("source", sourceName).getResultList();
+  }
+
+  /**
+   * Stores {@code document} (inserted, or updated when its id exists) with exactly
+   * {@code chunks}: its previous chunk rows are deleted first. The document row is flushed
+   * before the chunks are added.
+   */
+  public void replace(DocumentEntity document, List<ChunkEntity> chunks) {
+    deleteChunks(document.id);
+    em.merge(document);
+    em.flush();
+    for (ChunkEntity chunk : chunks) {
+      em.persist(chunk);
+    }
+  }
+
+  /** Deletes the document with {@code id} and its chunk rows. */
+  public void delete(String id) {
+    deleteChunks(id);
+    em.createQuery("delete from DocumentEntity d where d.id = :id")
+        .setParameter("id", id).executeUpdate();
+  }
+
+  private void deleteChunks(String documentId) {
+    em.createQuery("delete from ChunkEntity c where c.documentId = :id")
+        .setParameter("id", documentId).executeUpdate();
+  }
+}
