@@ -121,7 +121,7 @@ public final class DefaultSupportScorer implements SupportScorer {
   }
 
   /** True when the claim states a number that no cited passage contains. */
-  static boolean hasUnsupportedNumber(String claim, List<String> passages) {
+  public static boolean hasUnsupportedNumber(String claim, List<String> passages) {
     Set<String> available = new HashSet<>();
     for (String passage : passages) {
       Matcher m = NUMBER.matcher(passage);
