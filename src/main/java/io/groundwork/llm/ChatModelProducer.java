@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * CDI wiring of LangChain4j's chat models for the configured provider. The beans exist only
@@ -31,21 +32,17 @@ public class ChatModelProducer {
   @Produces
   @Singleton
   ChatModel chatModel(LlmConfig config) {
-    return models(config).chat();
+    return models(config).chat().get();
   }
 
   @Produces
   @Singleton
   StreamingChatModel streamingChatModel(LlmConfig config) {
-    return models(config).streaming();
+    return models(config).streaming().get();
   }
 
   /** One provider's two models, each built when asked for. */
-  interface Models {
-    ChatModel chat();
-
-    StreamingChatModel streaming();
-  }
+  record Models(Supplier<ChatModel> chat, Supplier<StreamingChatModel> streaming) {}
 
   /** The configured provider's models; fails when no provider or model is configured. */
   static Models models(LlmConfig config) {
@@ -62,7 +59,7 @@ public class ChatModelProducer {
     };
   }
 
-  /** Ollama's {@code /api/chat}; only answering at once retries. */
+  /** Ollama's {@code /api/chat}. Streaming builders have no retries: only {@code chat} retries. */
   private static Models ollama(LlmConfig config, String model) {
     ChatRequestParameters parameters = OllamaChatRequestParameters.builder()
         .modelName(model)
@@ -70,33 +67,25 @@ public class ChatModelProducer {
         .maxOutputTokens(config.maxTokens()) // num_predict
         .numCtx(config.contextTokens())
         .build();
-    return new Models() {
-      @Override
-      public ChatModel chat() {
-        return OllamaChatModel.builder()
+    return new Models(
+        () -> OllamaChatModel.builder()
             .defaultRequestParameters(parameters)
             .baseUrl(config.effectiveBaseUrl())
             .timeout(config.timeout())
             .logRequests(config.logExchanges())
             .logResponses(config.logExchanges())
             .maxRetries(config.maxRetries())
-            .build();
-      }
-
-      @Override
-      public StreamingChatModel streaming() {
-        return OllamaStreamingChatModel.builder()
+            .build(),
+        () -> OllamaStreamingChatModel.builder()
             .defaultRequestParameters(parameters)
             .baseUrl(config.effectiveBaseUrl())
             .timeout(config.timeout())
             .logRequests(config.logExchanges())
             .logResponses(config.logExchanges())
-            .build();
-      }
-    };
+            .build());
   }
 
-  /** An OpenAI-compatible {@code /v1/chat/completions}; only answering at once retries. */
+  /** An OpenAI-compatible {@code /v1/chat/completions}; only {@code chat} retries. */
   private static Models openAi(LlmConfig config, String model) {
     ChatRequestParameters parameters = OpenAiChatRequestParameters.builder()
         .modelName(model)
@@ -104,10 +93,8 @@ public class ChatModelProducer {
         .maxOutputTokens(config.maxTokens()) // max_tokens
         .build();
     String apiKey = config.apiKey().orElse("none");
-    return new Models() {
-      @Override
-      public ChatModel chat() {
-        return OpenAiChatModel.builder()
+    return new Models(
+        () -> OpenAiChatModel.builder()
             .defaultRequestParameters(parameters)
             .baseUrl(config.effectiveBaseUrl())
             .apiKey(apiKey)
@@ -115,21 +102,15 @@ public class ChatModelProducer {
             .logRequests(config.logExchanges())
             .logResponses(config.logExchanges())
             .maxRetries(config.maxRetries())
-            .build();
-      }
-
-      @Override
-      public StreamingChatModel streaming() {
-        return OpenAiStreamingChatModel.builder()
+            .build(),
+        () -> OpenAiStreamingChatModel.builder()
             .defaultRequestParameters(parameters)
             .baseUrl(config.effectiveBaseUrl())
             .apiKey(apiKey)
             .timeout(config.timeout())
             .logRequests(config.logExchanges())
             .logResponses(config.logExchanges())
-            .build();
-      }
-    };
+            .build());
   }
 
   private static IllegalStateException noProvider() {

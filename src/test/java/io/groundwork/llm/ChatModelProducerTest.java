@@ -88,13 +88,13 @@ class ChatModelProducerTest {
         .numCtx(2048).timeout(Duration.ofSeconds(7)).logRequests(false).logResponses(false)
         .build();
 
-    assertThat(models.chat()).isInstanceOf(OllamaChatModel.class);
-    assertThat(models.chat().defaultRequestParameters())
+    assertThat(models.chat().get()).isInstanceOf(OllamaChatModel.class);
+    assertThat(models.chat().get().defaultRequestParameters())
         .isEqualTo(chat.defaultRequestParameters());
-    assertThat(models.streaming()).isInstanceOf(OllamaStreamingChatModel.class);
-    assertThat(models.streaming().defaultRequestParameters())
+    assertThat(models.streaming().get()).isInstanceOf(OllamaStreamingChatModel.class);
+    assertThat(models.streaming().get().defaultRequestParameters())
         .isEqualTo(streaming.defaultRequestParameters());
-    assertThat(models.chat().defaultRequestParameters().modelName()).isEqualTo("llama3");
+    assertThat(models.chat().get().defaultRequestParameters().modelName()).isEqualTo("llama3");
   }
 
   @Test
@@ -110,13 +110,13 @@ class ChatModelProducerTest {
         .maxTokens(300).timeout(Duration.ofSeconds(7)).logRequests(false).logResponses(false)
         .build();
 
-    assertThat(models.chat()).isInstanceOf(OpenAiChatModel.class);
-    assertThat(models.chat().defaultRequestParameters())
+    assertThat(models.chat().get()).isInstanceOf(OpenAiChatModel.class);
+    assertThat(models.chat().get().defaultRequestParameters())
         .isEqualTo(chat.defaultRequestParameters());
-    assertThat(models.streaming()).isInstanceOf(OpenAiStreamingChatModel.class);
-    assertThat(models.streaming().defaultRequestParameters())
+    assertThat(models.streaming().get()).isInstanceOf(OpenAiStreamingChatModel.class);
+    assertThat(models.streaming().get().defaultRequestParameters())
         .isEqualTo(streaming.defaultRequestParameters());
-    assertThat(models.chat().defaultRequestParameters().maxOutputTokens()).isEqualTo(300);
+    assertThat(models.chat().get().defaultRequestParameters().maxOutputTokens()).isEqualTo(300);
   }
 
   @Test
