@@ -1,6 +1,9 @@
 package io.groundwork.answer;
 
 import io.groundwork.embed.Embedder;
+import io.groundwork.evidence.Evidence;
+import io.groundwork.evidence.EvidenceScorer;
+import io.groundwork.evidence.WeightedTerms;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.retrieve.RetrievedChunk;
 import io.groundwork.text.SentenceSplitter;
@@ -10,12 +13,10 @@ import io.groundwork.text.TextSpan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,12 +26,12 @@ import org.jboss.logging.Logger;
  * The default {@link Answerer}, needing no language model: it picks the sentences of the
  * retrieved chunks that best answer the question and cites each one.
  *
- * <p>Each sentence of the best chunks is scored by its evidence: the mean of (a) its embedding
- * similarity to the question, rescaled so that unrelated text scores near 0, and (b) the
- * share of the question's content terms it contains, each term weighted by its IDF in the
- * index (a question term that no document contains weighs most, so asking about something the
- * knowledge base never mentions lowers the evidence). Sentences are embedded with their
- * document title and headings, which often carry their subject. If no sentence reaches
+ * <p>Each sentence of the best chunks is scored by its evidence ({@link EvidenceScorer}): the
+ * mean of (a) its embedding similarity to the question, rescaled so that unrelated text scores
+ * near 0, and (b) the share of the question's content terms it contains, each term weighted by
+ * its IDF in the index (a question term that no document contains weighs most, so asking about
+ * something the knowledge base never mentions lowers the evidence). Sentences are embedded with
+ * their document title and headings, which often carry their subject. If no sentence reaches
  * {@code minEvidence}, the answer is a refusal that cites nothing. Otherwise sentences are
  * ranked by their citation score: like the evidence, but with the mean of the similarities of
  * the sentence in its context and of the sentence alone. The title and headings are the same for
@@ -54,10 +55,12 @@ public final class ExtractiveAnswerer implements Answerer {
   /** Name recorded in audit records. */
   public static final String NAME = "extractive";
 
-  /** Cosine similarity of unrelated text under bge-style models; maps to evidence 0. */
-  private static final double COSINE_FLOOR = 0.45;
-  /** Cosine similarity of a paraphrase; maps to evidence 1. */
-  private static final double COSINE_CEILING = 0.85;
+  /**
+   * Evidence: the mean of coverage and similarity; a cosine of 0.45 (unrelated text under
+   * bge-style models) maps to similarity 0, one of 0.85 (a paraphrase) to 1; a question term
+   * found only in the sentence's context (previous sentence, headings) counts half.
+   */
+  private static final EvidenceScorer EVIDENCE = new EvidenceScorer(0.5, 0.45, 0.85, 0.5);
   private static final int MIN_WORDS = 4;
   /** Rank weight of a sentence that names no number or proper noun beyond the question's words. */
   private static final double UNSPECIFIC_DISCOUNT = 0.85;
@@ -66,8 +69,6 @@ public final class ExtractiveAnswerer implements Answerer {
       Set.of("what", "which", "who", "whom", "whose", "when", "where", "how");
   private static final Pattern SPECIFIC =
       Pattern.compile("\\p{N}[\\p{L}\\p{N}.,:%-]*|(?<=[\\s(\"'])\\p{Lu}[\\p{L}\\p{N}-]*");
-  /** Credit for a question term found only in the sentence's context (previous sentence, headings). */
-  private static final double CONTEXT_CREDIT = 0.5;
   /**
    * Words that shape a question but carry none of its content ("how many ... does ... have");
    * they are not evidence that a sentence answers it.
@@ -208,9 +209,7 @@ public final class ExtractiveAnswerer implements Answerer {
     boolean asksForFact = questionText.stream().anyMatch(FACT_QUESTION_WORDS::contains);
     Set<String> questionTerms = new LinkedHashSet<>(terms.terms(question));
     questionTerms.removeAll(questionWords);
-    Map<String, Double> idf = new HashMap<>();
-    questionTerms.forEach(term -> idf.put(term, weights.weight(term)));
-    double questionWeight = questionTerms.stream().mapToDouble(idf::get).sum();
+    WeightedTerms weighted = WeightedTerms.of(questionTerms, weights);
     float[] questionVector = embedder.embedQuery(question);
     // One call for both texts of every sentence: in context (first half) and alone (second half).
     List<String> texts = new ArrayList<>(2 * candidates.size());
@@ -222,20 +221,12 @@ public final class ExtractiveAnswerer implements Answerer {
       Candidate candidate = candidates.get(i);
       double cosine = Embedder.cosine(questionVector, vectors.get(i));
       double ownCosine = Embedder.cosine(questionVector, vectors.get(candidates.size() + i));
-      double similarity = rescale(cosine);
-      double ownSimilarity = rescale(ownCosine);
-      double matched = 0;
-      for (String term : questionTerms) {
-        if (candidate.terms().contains(term)) {
-          matched += idf.get(term);
-        } else if (candidate.contextTerms().contains(term)) {
-          matched += CONTEXT_CREDIT * idf.get(term); // "It connects to ..." after "The VPN client"
-        }
-      }
-      double coverage = questionWeight == 0 ? 0 : matched / questionWeight;
-      double citationSimilarity = rescale((cosine + ownCosine) / 2);
-      scored.add(new Scored(candidate, (similarity + coverage) / 2,
-          (citationSimilarity + coverage) / 2, similarity, ownSimilarity, coverage,
+      Evidence evidence = EVIDENCE.score(weighted, candidate.terms(), candidate.contextTerms(),
+          cosine);
+      // The citation score: the same coverage, with the mean cosine in context and alone.
+      Evidence citation = EVIDENCE.score(evidence.coverage(), (cosine + ownCosine) / 2);
+      scored.add(new Scored(candidate, evidence.blended(), citation.blended(),
+          evidence.similarity(), EVIDENCE.similarity(ownCosine), evidence.coverage(),
           !asksForFact || specific(candidate.span().text(), questionText)));
     }
     scored.sort(Comparator.comparingDouble(Scored::rankScore).reversed()
@@ -310,15 +301,6 @@ public final class ExtractiveAnswerer implements Answerer {
   /** Where the web page shows a passage highlighted in its document. */
   public static String sourceUrl(String documentId, int start, int end) {
     return "/view.html?doc=" + documentId + "&start=" + start + "&end=" + end;
-  }
-
-  /** Maps a cosine similarity to 0 (unrelated) .. 1 (a paraphrase). */
-  private static double rescale(double cosine) {
-    return clamp((cosine - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR));
-  }
-
-  private static double clamp(double value) {
-    return Math.max(0, Math.min(1, value));
   }
 
   /** Builds an {@link ExtractiveAnswerer}; defaults match {@link AnswerConfig}. */

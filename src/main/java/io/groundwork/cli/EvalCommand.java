@@ -7,21 +7,17 @@ import io.groundwork.answer.Answerer;
 import io.groundwork.answer.ExtractiveAnswerer;
 import io.groundwork.answer.PromptLibrary;
 import io.groundwork.embed.Embedder;
-import io.groundwork.embed.EmbeddingConfig;
-import io.groundwork.eval.GroundingEvaluation;
-import io.groundwork.text.TermAnalyzer;
 import io.groundwork.eval.BeirDataset;
+import io.groundwork.eval.DatasetOptions;
 import io.groundwork.eval.EvalIndex;
+import io.groundwork.eval.EvalPipeline;
 import io.groundwork.eval.Evaluation;
+import io.groundwork.eval.GroundingEvaluation;
 import io.groundwork.eval.RegressionSpec;
-import io.groundwork.index.IndexConfig;
 import io.groundwork.ingest.Chunker;
 import io.groundwork.retrieve.HybridRetriever;
-import io.groundwork.retrieve.RetrievalConfig;
 import io.groundwork.retrieve.RetrievalSettings;
-import io.groundwork.retrieve.RetrieverProducer;
-import jakarta.inject.Inject;
-import io.groundwork.store.DataDirectory;
+import io.groundwork.text.TermAnalyzer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -30,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,14 +45,8 @@ import picocli.CommandLine.Spec;
     "Exit code 0: done (regression passed); 1: bad input; 4: a regression metric fell below",
     "its tolerance."})
 public class EvalCommand implements Callable<Integer> {
-  @Option(names = "--corpus", paramLabel = "FILE", description = "BEIR corpus.jsonl.")
-  Path corpus;
-
-  @Option(names = "--queries", paramLabel = "FILE", description = "BEIR queries.jsonl.")
-  Path queries;
-
-  @Option(names = "--qrels", paramLabel = "FILE", description = "Qrels TSV (query-id, corpus-id, score).")
-  Path qrels;
+  @Mixin
+  DatasetOptions datasetOptions;
 
   @Option(names = "--regression", paramLabel = "FILE",
       description = "Run a checked-in regression (dataset, configuration, expected metrics, tolerance).")
@@ -63,10 +54,6 @@ public class EvalCommand implements Callable<Integer> {
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
   Path json;
-
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Evaluation data directory (default: <groundwork.data-dir>/eval/<corpus folder>).")
-  Path dataDir;
 
   @Option(names = "--mode", description = "bm25, dense or hybrid (default: groundwork.retrieval.mode).")
   RetrievalSettings.Mode mode;
@@ -106,61 +93,36 @@ public class EvalCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  /** Runs BM25 alongside the vector search, exactly as the server's retriever does. */
-  @Inject
-  void retrievers(RetrieverProducer retrievers) {
-    this.retrievers = retrievers;
-  }
-
-  private final Embedder embedder;
-  private final EmbeddingConfig embeddingConfig;
-  private final Chunker chunker;
-  private final RetrievalConfig retrievalConfig;
-  private final IndexConfig indexConfig;
-  private final DataDirectory dataDirectory;
-  private RetrieverProducer retrievers;
+  private final EvalPipeline pipeline;
   private final AnswerConfig answerConfig;
   private final PromptLibrary prompts;
 
-  public EvalCommand(Embedder embedder, Chunker chunker, RetrievalConfig retrievalConfig,
-      IndexConfig indexConfig, DataDirectory dataDirectory, AnswerConfig answerConfig,
-      PromptLibrary prompts, EmbeddingConfig embeddingConfig) {
-    this.embeddingConfig = embeddingConfig;
+  public EvalCommand(EvalPipeline pipeline, AnswerConfig answerConfig, PromptLibrary prompts) {
+    this.pipeline = pipeline;
     this.answerConfig = answerConfig;
     this.prompts = prompts;
-    this.embedder = embedder;
-    this.chunker = chunker;
-    this.retrievalConfig = retrievalConfig;
-    this.indexConfig = indexConfig;
-    this.dataDirectory = dataDirectory;
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Embedder embedder = pipeline.embedder();
     try {
       RegressionSpec regressionSpec = null;
       if (regression != null) {
         regressionSpec = RegressionSpec.load(regression);
         applyRegression(regressionSpec);
       }
-      if (corpus == null || queries == null || qrels == null) {
-        throw new IllegalArgumentException("give --corpus, --queries and --qrels, or --regression");
-      }
-      for (Path file : List.of(corpus, queries, qrels)) {
-        if (!Files.isRegularFile(file)) {
-          throw new IllegalArgumentException("no such file: " + file);
-        }
-      }
-      BeirDataset dataset = BeirDataset.load(corpus, queries, qrels);
+      BeirDataset dataset = datasetOptions.load();
+      Path corpus = datasetOptions.corpus();
       RetrievalSettings settings = settings();
-      String analyzerName = analyzer != null ? analyzer : indexConfig.analyzer();
-      float boost = contextBoost != null ? contextBoost : indexConfig.contextBoost();
+      String analyzerName = analyzer != null ? analyzer : pipeline.indexConfig().analyzer();
+      float boost = contextBoost != null ? contextBoost : pipeline.indexConfig().contextBoost();
+      Chunker chunker = pipeline.chunker();
       Chunker chunks = chunkTokens == null ? chunker
           : new Chunker(embedder.tokenizer(), chunkTokens, chunker.overlapTokens());
-      Path dir = dataDir != null ? dataDir
-          : dataDirectory.path().resolve("eval").resolve(folderName(corpus));
+      Path dir = pipeline.dataDir(datasetOptions);
       out.printf("dataset     %s: %d documents, %d queries, %d with relevant documents%n",
           corpus, dataset.corpus().size(), dataset.queries().size(),
           dataset.judgedQueries().size());
@@ -172,7 +134,7 @@ public class EvalCommand implements Callable<Integer> {
       Evaluation.Figures figures;
       GroundingEvaluation.Figures grounding = null;
       try {
-        HybridRetriever retriever = retrievers.hybrid(opened.index(), settings);
+        HybridRetriever retriever = pipeline.retriever(opened.index(), settings);
         figures = Evaluation.score(dataset, Evaluation.run(dataset, retriever));
         if (rationales != null) {
           if (!Files.isRegularFile(rationales)) {
@@ -193,7 +155,7 @@ public class EvalCommand implements Callable<Integer> {
       }
       EvalIndex.BuildStats stats = opened.stats();
       String configuration = "model=" + embedder.spec().id() + " query-instruction="
-          + embeddingConfig.queryInstruction() + " analyzer=" + analyzerName
+          + pipeline.embeddingConfig().queryInstruction() + " analyzer=" + analyzerName
           + " context-boost=" + boost + " chunk-tokens=" + chunks.maxTokens() + " overlap-tokens="
           + chunks.overlapTokens() + " " + settings.describe();
       out.printf("index       %s (%s)%n", dir, stats.reused()
@@ -235,7 +197,7 @@ public class EvalCommand implements Callable<Integer> {
   }
 
   private RetrievalSettings settings() {
-    RetrievalSettings settings = RetrievalSettings.of(retrievalConfig);
+    RetrievalSettings settings = pipeline.settings();
     if (mode != null) {
       settings = settings.withMode(mode);
     }
@@ -253,16 +215,15 @@ public class EvalCommand implements Callable<Integer> {
 
   /** Options given on the command line win over the regression's configuration. */
   private void applyRegression(RegressionSpec spec) {
-    corpus = corpus != null ? corpus : spec.corpus();
-    queries = queries != null ? queries : spec.queries();
-    qrels = qrels != null ? qrels : spec.qrels();
+    datasetOptions.defaultFiles(spec.corpus(), spec.queries(), spec.qrels());
     for (Map.Entry<String, String> entry : spec.configuration().entrySet()) {
       String value = entry.getValue();
       switch (entry.getKey()) {
         case "model" -> {
-          if (!value.equals(embedder.spec().id())) {
+          String running = pipeline.embedder().spec().id();
+          if (!value.equals(running)) {
             throw new IllegalArgumentException("regression " + spec.name() + " needs model "
-                + value + " but this process runs " + embedder.spec().id()
+                + value + " but this process runs " + running
                 + "; set GROUNDWORK_EMBEDDING_MODEL=" + value);
           }
         }
@@ -289,20 +250,14 @@ public class EvalCommand implements Callable<Integer> {
     return value.strip().toUpperCase().replace('-', '_');
   }
 
-  private static String folderName(Path corpusFile) {
-    Path parent = corpusFile.toAbsolutePath().normalize().getParent();
-    return parent == null || parent.getFileName() == null ? "corpus"
-        : parent.getFileName().toString();
-  }
-
   private void writeJson(Evaluation.Figures figures, EvalIndex.BuildStats stats,
       String configuration, Path dir, List<RegressionSpec.Check> checks,
       GroundingEvaluation.Figures grounding) {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode root = mapper.createObjectNode();
-    root.put("corpus", corpus.toString());
-    root.put("queries", queries.toString());
-    root.put("qrels", qrels.toString());
+    root.put("corpus", datasetOptions.corpus().toString());
+    root.put("queries", datasetOptions.queries().toString());
+    root.put("qrels", datasetOptions.qrels().toString());
     root.put("dataDir", dir.toString());
     root.put("configuration", configuration);
     root.put("queriesEvaluated", figures.queries());

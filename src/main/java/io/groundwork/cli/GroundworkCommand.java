@@ -1,5 +1,8 @@
 package io.groundwork.cli;
 
+import io.groundwork.bench.BenchCommand;
+import io.groundwork.bench.BenchVectorsCommand;
+import io.groundwork.bench.BenchVerifyCommand;
 import picocli.CommandLine.Command;
 
 /** The top-level command; see its subcommands. */

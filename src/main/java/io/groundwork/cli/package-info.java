@@ -1,6 +1,8 @@
 /**
  * The command line, in the same artifact as the server: {@code serve} (the default),
- * {@code ingest}, {@code ask}, {@code search} and {@code hash-password}. Commands other than
- * {@code serve} start without the HTTP listener.
+ * {@code ingest}, {@code ask}, {@code search}, {@code hash-password} and {@code eval} (retrieval
+ * quality on a BEIR-layout dataset of the user's). Commands other than {@code serve} start
+ * without the HTTP listener. {@link io.groundwork.cli.GroundworkCommand} also registers the
+ * benchmark commands of {@link io.groundwork.bench}.
  */
 package io.groundwork.cli;

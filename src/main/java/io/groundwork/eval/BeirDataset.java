@@ -2,11 +2,6 @@ package io.groundwork.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,35 +76,25 @@ public record BeirDataset(List<CorpusDocument> corpus, Map<String, String> queri
 
   public static Map<String, Map<String, Integer>> readQrels(Path file) {
     Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String row;
-      int line = 0;
-      while ((row = reader.readLine()) != null) {
-        line++;
-        if (row.isBlank()) {
-          continue;
-        }
-        String[] cells = row.split("\t");
-        if (cells.length < 3) {
-          throw new IllegalArgumentException(file + ":" + line
-              + ": expected query-id<TAB>corpus-id<TAB>score, got '" + row + "'");
-        }
-        int score;
-        try {
-          score = Integer.parseInt(cells[2].strip());
-        } catch (NumberFormatException e) {
-          if (line == 1) {
-            continue; // the header line
-          }
-          throw new IllegalArgumentException(file + ":" + line + ": score '" + cells[2]
-              + "' is not an integer");
-        }
-        qrels.computeIfAbsent(cells[0].strip(), q -> new LinkedHashMap<>())
-            .put(cells[1].strip(), score);
+    TextLines.forEach(file, "qrels " + file, (row, line) -> {
+      String[] cells = row.split("\t");
+      if (cells.length < 3) {
+        throw new IllegalArgumentException(file + ":" + line
+            + ": expected query-id<TAB>corpus-id<TAB>score, got '" + row + "'");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read qrels " + file, e);
-    }
+      int score;
+      try {
+        score = Integer.parseInt(cells[2].strip());
+      } catch (NumberFormatException e) {
+        if (line == 1) {
+          return; // the header line
+        }
+        throw new IllegalArgumentException(file + ":" + line + ": score '" + cells[2]
+            + "' is not an integer");
+      }
+      qrels.computeIfAbsent(cells[0].strip(), q -> new LinkedHashMap<>())
+          .put(cells[1].strip(), score);
+    });
     return qrels;
   }
 
@@ -119,26 +104,16 @@ public record BeirDataset(List<CorpusDocument> corpus, Map<String, String> queri
 
   private static void forEachJsonLine(Path file, LineHandler handler) {
     ObjectMapper json = new ObjectMapper();
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String row;
-      int line = 0;
-      while ((row = reader.readLine()) != null) {
-        line++;
-        if (row.isBlank()) {
-          continue;
-        }
-        JsonNode node;
-        try {
-          node = json.readTree(row);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          throw new IllegalArgumentException(file + ":" + line + ": not JSON: "
-              + e.getOriginalMessage());
-        }
-        handler.accept(node, line);
+    TextLines.forEach(file, file.toString(), (row, line) -> {
+      JsonNode node;
+      try {
+        node = json.readTree(row);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalArgumentException(file + ":" + line + ": not JSON: "
+            + e.getOriginalMessage());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+      handler.accept(node, line);
+    });
   }
 
   private static String required(JsonNode node, String field, Path file, int line) {

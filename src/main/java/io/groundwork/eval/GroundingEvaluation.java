@@ -8,11 +8,6 @@ import io.groundwork.answer.Answerer;
 import io.groundwork.answer.Citation;
 import io.groundwork.ingest.Chunker;
 import io.groundwork.retrieve.RetrievedChunk;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +49,7 @@ public final class GroundingEvaluation {
     ObjectMapper json = new ObjectMapper();
     Map<String, BeirDataset.CorpusDocument> documents = new HashMap<>();
     Map<String, int[][]> sentenceSpans = new HashMap<>();
-    readLines(corpusFile, line -> {
+    TextLines.forEach(corpusFile, corpusFile.toString(), (line, number) -> {
       JsonNode node = json.readTree(line);
       String id = node.get("_id").asText();
       String text = node.path("text").asText("");
@@ -71,7 +66,7 @@ public final class GroundingEvaluation {
       sentenceSpans.put(id, spans);
     });
     int[] totals = new int[5];
-    readLines(rationalesFile, line -> {
+    TextLines.forEach(rationalesFile, rationalesFile.toString(), (line, number) -> {
       if (totals[0] >= limit) {
         return;
       }
@@ -120,22 +115,5 @@ public final class GroundingEvaluation {
       totals[4] += gold.size();
     });
     return new Figures(totals[0], totals[1], totals[2], totals[3], totals[4]);
-  }
-
-  private interface LineHandler {
-    void accept(String line) throws IOException;
-  }
-
-  private static void readLines(Path file, LineHandler handler) {
-    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (!line.isBlank()) {
-          handler.accept(line);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
   }
 }

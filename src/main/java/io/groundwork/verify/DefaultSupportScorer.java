@@ -1,6 +1,9 @@
 package io.groundwork.verify;
 
 import io.groundwork.embed.Embedder;
+import io.groundwork.evidence.Evidence;
+import io.groundwork.evidence.EvidenceScorer;
+import io.groundwork.evidence.WeightedTerms;
 import io.groundwork.text.SentenceSplitter;
 import io.groundwork.text.TermAnalyzer;
 import io.groundwork.text.TermWeights;
@@ -17,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The default {@link SupportScorer}: every sentence of the cited passages is a candidate piece of
- * evidence, scored as {@code lexicalWeight * lexical + (1 - lexicalWeight) * semantic}, where
+ * evidence, scored by an {@link EvidenceScorer} as {@code lexicalWeight * lexical + (1 -
+ * lexicalWeight) * semantic}, where
  *
  * <ul>
  *   <li>{@code lexical} is the share of the claim's content terms (analysed like the BM25 index:
@@ -42,9 +46,7 @@ public final class DefaultSupportScorer implements SupportScorer {
   private final TermAnalyzer terms;
   private final TermWeights weights;
   private final SentenceSplitter splitter = new SentenceSplitter();
-  private final double lexicalWeight;
-  private final double cosineFloor;
-  private final double cosineCeiling;
+  private final EvidenceScorer evidenceScorer;
   private final double numberPenalty;
   private final Map<String, float[]> cache = Collections.synchronizedMap(
       new LinkedHashMap<>(256, 0.75f, true) {
@@ -62,10 +64,9 @@ public final class DefaultSupportScorer implements SupportScorer {
       throw new IllegalArgumentException(
           "lexicalWeight must be in [0, 1], got " + builder.lexicalWeight);
     }
-    if (!(builder.cosineFloor < builder.cosineCeiling)) {
-      throw new IllegalArgumentException("cosineFloor must be below cosineCeiling, got "
-          + builder.cosineFloor + " and " + builder.cosineCeiling);
-    }
+    // Checks the cosine range. Claims are scored against single sentences: no context credit.
+    this.evidenceScorer = new EvidenceScorer(builder.lexicalWeight, builder.cosineFloor,
+        builder.cosineCeiling, 0);
     if (builder.numberPenalty < 0 || builder.numberPenalty > 1) {
       throw new IllegalArgumentException(
           "numberPenalty must be in [0, 1], got " + builder.numberPenalty);
@@ -73,9 +74,6 @@ public final class DefaultSupportScorer implements SupportScorer {
     this.embedder = builder.embedder;
     this.terms = builder.terms;
     this.weights = builder.weights;
-    this.lexicalWeight = builder.lexicalWeight;
-    this.cosineFloor = builder.cosineFloor;
-    this.cosineCeiling = builder.cosineCeiling;
     this.numberPenalty = builder.numberPenalty;
   }
 
@@ -99,19 +97,20 @@ public final class DefaultSupportScorer implements SupportScorer {
     if (evidence.isEmpty() || claim.isBlank()) {
       return SupportScore.NONE;
     }
-    Set<String> claimTerms = new HashSet<>(terms.terms(claim));
+    WeightedTerms claimTerms =
+        WeightedTerms.ofRunningTotal(new HashSet<>(terms.terms(claim)), weights);
     float[] claimVector = vectors(List.of(claim)).getFirst();
     List<float[]> vectors = vectors(evidence);
     SupportScore best = SupportScore.NONE;
     double bestCombined = -1;
     for (int i = 0; i < evidence.size(); i++) {
-      double lexical = lexical(claimTerms, evidence.get(i));
-      double semantic = clamp((Embedder.cosine(claimVector, vectors.get(i)) - cosineFloor)
-          / (cosineCeiling - cosineFloor));
-      double combined = lexicalWeight * lexical + (1 - lexicalWeight) * semantic;
-      if (combined > bestCombined) { // first best wins ties: deterministic
-        bestCombined = combined;
-        best = new SupportScore(clamp(combined), lexical, semantic, evidence.get(i));
+      Evidence scored = evidenceScorer.score(claimTerms,
+          new HashSet<>(terms.terms(evidence.get(i))), Set.of(),
+          Embedder.cosine(claimVector, vectors.get(i)));
+      if (scored.blended() > bestCombined) { // first best wins ties: deterministic
+        bestCombined = scored.blended();
+        best = new SupportScore(scored.clampedBlend(), scored.coverage(), scored.similarity(),
+            evidence.get(i));
       }
     }
     if (hasUnsupportedNumber(claim, passages)) {
@@ -121,25 +120,8 @@ public final class DefaultSupportScorer implements SupportScorer {
     return best;
   }
 
-  private double lexical(Set<String> claimTerms, String sentence) {
-    if (claimTerms.isEmpty()) {
-      return 0;
-    }
-    Set<String> found = new HashSet<>(terms.terms(sentence));
-    double total = 0;
-    double shared = 0;
-    for (String term : claimTerms) {
-      double weight = weights.weight(term);
-      total += weight;
-      if (found.contains(term)) {
-        shared += weight;
-      }
-    }
-    return total == 0 ? 0 : shared / total;
-  }
-
   /** True when the claim states a number that no cited passage contains. */
-  static boolean hasUnsupportedNumber(String claim, List<String> passages) {
+  public static boolean hasUnsupportedNumber(String claim, List<String> passages) {
     Set<String> available = new HashSet<>();
     for (String passage : passages) {
       Matcher m = NUMBER.matcher(passage);
@@ -179,10 +161,6 @@ public final class DefaultSupportScorer implements SupportScorer {
       vectors.add(vector);
     }
     return vectors;
-  }
-
-  private static double clamp(double value) {
-    return Math.max(0, Math.min(1, value));
   }
 
   /** Builds a {@link DefaultSupportScorer}; the defaults are the calibrated ones. */

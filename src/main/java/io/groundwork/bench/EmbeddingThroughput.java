@@ -1,4 +1,4 @@
-package io.groundwork.eval;
+package io.groundwork.bench;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;

@@ -1,4 +1,4 @@
-package io.groundwork.cli;
+package io.groundwork.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

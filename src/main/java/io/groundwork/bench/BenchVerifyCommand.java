@@ -1,9 +1,8 @@
-package io.groundwork.cli;
+package io.groundwork.bench;
 
 import io.groundwork.embed.Embedder;
 import io.groundwork.text.TermAnalyzer;
 import io.groundwork.verify.DefaultSupportScorer;
-import io.groundwork.verify.SupportBenchmark;
 import io.groundwork.verify.VerifyConfig;
 import java.io.IOException;
 import java.io.PrintWriter;

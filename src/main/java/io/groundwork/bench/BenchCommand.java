@@ -1,22 +1,16 @@
-package io.groundwork.cli;
+package io.groundwork.bench;
 
 import io.groundwork.embed.Embedder;
-import io.groundwork.embed.EmbeddingConfig;
 import io.groundwork.eval.BeirDataset;
-import io.groundwork.eval.EmbeddingThroughput;
+import io.groundwork.eval.DatasetOptions;
 import io.groundwork.eval.EvalIndex;
+import io.groundwork.eval.EvalPipeline;
 import io.groundwork.eval.Evaluation;
-import io.groundwork.eval.PeerComparison;
-import io.groundwork.index.IndexConfig;
 import io.groundwork.ingest.Chunker;
 import io.groundwork.retrieve.HybridRetriever;
-import io.groundwork.retrieve.RetrievalConfig;
 import io.groundwork.retrieve.RetrievalResult;
 import io.groundwork.retrieve.RetrievalSettings;
 import io.groundwork.retrieve.Retriever;
-import io.groundwork.retrieve.RetrieverProducer;
-import jakarta.inject.Inject;
-import io.groundwork.store.DataDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -28,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,18 +37,9 @@ import picocli.CommandLine.Spec;
     "the same passages) and retrieval quality, latency, indexing time and heap next to",
     "LangChain4j's InMemoryEmbeddingStore + EmbeddingStoreContentRetriever."})
 public class BenchCommand implements Callable<Integer> {
-  @Option(names = "--corpus", required = true, paramLabel = "FILE")
-  Path corpus;
-
-  @Option(names = "--queries", required = true, paramLabel = "FILE")
-  Path queries;
-
-  @Option(names = "--qrels", required = true, paramLabel = "FILE")
-  Path qrels;
-
-  @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Evaluation data directory, shared with eval (default: <groundwork.data-dir>/eval/<corpus folder>).")
-  Path dataDir;
+  /** Required here (checked in {@link #call}); {@code eval} may take them from a regression. */
+  @Mixin
+  DatasetOptions datasetOptions;
 
   @Option(names = "--passages", defaultValue = "256",
       description = "Passages for the embedding throughput runs (default: ${DEFAULT-VALUE}).")
@@ -68,42 +54,28 @@ public class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  /** Runs BM25 alongside the vector search, exactly as the server's retriever does. */
-  @Inject
-  void retrievers(RetrieverProducer retrievers) {
-    this.retrievers = retrievers;
-  }
+  private final EvalPipeline pipeline;
+  private Embedder embedder;
+  private Chunker chunker;
 
-  private final Embedder embedder;
-  private final EmbeddingConfig embeddingConfig;
-  private final Chunker chunker;
-  private final RetrievalConfig retrievalConfig;
-  private final IndexConfig indexConfig;
-  private final DataDirectory dataDirectory;
-  private RetrieverProducer retrievers;
-
-  public BenchCommand(Embedder embedder, EmbeddingConfig embeddingConfig, Chunker chunker,
-      RetrievalConfig retrievalConfig, IndexConfig indexConfig, DataDirectory dataDirectory) {
-    this.embedder = embedder;
-    this.embeddingConfig = embeddingConfig;
-    this.chunker = chunker;
-    this.retrievalConfig = retrievalConfig;
-    this.indexConfig = indexConfig;
-    this.dataDirectory = dataDirectory;
+  public BenchCommand(EvalPipeline pipeline) {
+    this.pipeline = pipeline;
   }
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    for (Path file : List.of(corpus, queries, qrels)) {
-      if (!Files.isRegularFile(file)) {
-        spec.commandLine().getErr().println("groundwork: no such file: " + file);
-        return 1;
-      }
+    datasetOptions.requireFiles(spec.commandLine());
+    BeirDataset dataset;
+    try {
+      dataset = datasetOptions.load();
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("groundwork: " + e.getMessage());
+      return 1;
     }
-    BeirDataset dataset = BeirDataset.load(corpus, queries, qrels);
-    Path dir = (dataDir != null ? dataDir : dataDirectory.path().resolve("eval")
-        .resolve(corpus.toAbsolutePath().getParent().getFileName().toString())).toAbsolutePath();
+    embedder = pipeline.embedder();
+    chunker = pipeline.chunker();
+    Path dir = pipeline.dataDir(datasetOptions).toAbsolutePath();
     int cores = Runtime.getRuntime().availableProcessors();
     out.printf("machine     %d cores, JDK %s, model %s%n", cores,
         Runtime.version(), embedder.spec().id());
@@ -129,7 +101,7 @@ public class BenchCommand implements Callable<Integer> {
         break;
       }
     }
-    int batch = embeddingConfig.batchSize();
+    int batch = pipeline.embeddingConfig().batchSize();
     EmbeddingThroughput bench = new EmbeddingThroughput(embedder.spec(), passages, batch, cores);
     out.printf("%nembedding throughput, %d passages (first chunks of the corpus, title + text),"
         + " %.0f characters on average%n", passages.size(),
@@ -158,16 +130,19 @@ public class BenchCommand implements Callable<Integer> {
   }
 
   private void peer(PrintWriter out, BeirDataset dataset, Path dir) throws IOException {
-    String analyzer = indexConfig.analyzer();
-    RetrievalSettings settings = RetrievalSettings.of(retrievalConfig)
-        .withCandidates(Math.max(retrievalConfig.candidates(), Evaluation.DEPTH));
+    String analyzer = pipeline.indexConfig().analyzer();
+    RetrievalSettings server = pipeline.settings();
+    RetrievalSettings settings =
+        server.withCandidates(Math.max(server.candidates(), Evaluation.DEPTH));
     out.printf("%nretrieval, %d documents, %d judged queries, model %s%n",
         dataset.corpus().size(), dataset.judgedQueries().size(), embedder.spec().id());
     out.flush();
     // Vectors are computed (or taken from the cache) once; both systems index the same vectors,
     // so indexing time below is the store's own work, after embedding.
+    Path corpus = datasetOptions.corpus();
+    float contextBoost = pipeline.indexConfig().contextBoost();
     EvalIndex.Opened shared = EvalIndex.open(dir, corpus, dataset.corpus(), embedder, chunker,
-        analyzer, indexConfig.contextBoost());
+        analyzer, contextBoost);
     shared.index().close();
     EvalIndex.BuildStats stats = shared.stats();
     out.printf("  embedding every chunk once (shared by both): %d chunks, %s%n", stats.chunks(),
@@ -182,7 +157,7 @@ public class BenchCommand implements Callable<Integer> {
     long heap0 = usedHeap();
     long t0 = System.nanoTime();
     EvalIndex.Opened ours = EvalIndex.open(fresh, corpus, dataset.corpus(), embedder, chunker,
-        analyzer, indexConfig.contextBoost());
+        analyzer, contextBoost);
     double oursIndexSeconds = (System.nanoTime() - t0) / 1e9;
     long oursHeap = usedHeap() - heap0;
     Evaluation.Figures oursFigures;
@@ -204,7 +179,7 @@ public class BenchCommand implements Callable<Integer> {
       vectors = null;
       peerHeap = usedHeap() - heap1 + (long) passages.size() * embedder.dimension() * 4;
 
-      HybridRetriever retriever = retrievers.hybrid(ours.index(), settings);
+      HybridRetriever retriever = pipeline.retriever(ours.index(), settings);
       out.printf("  measuring: every query once through both (warm-up), then each query through"
           + " both back to back, alternating which goes first%n");
       out.flush();
@@ -215,8 +190,7 @@ public class BenchCommand implements Callable<Integer> {
         results.add(result);
         return result;
       };
-      List<Evaluation.Run> runs = Evaluation.runPaired(dataset, Evaluation.ranker(timed),
-          peer::rank);
+      List<Evaluation.Run> runs = PairedRuns.run(dataset, Evaluation.ranker(timed), peer::rank);
       // The last pass over the queries is the measured one (the first is the warm-up).
       List<RetrievalResult> measured =
           results.subList(results.size() - runs.get(0).latenciesMillis().length, results.size());

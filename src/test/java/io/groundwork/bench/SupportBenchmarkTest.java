@@ -1,4 +1,4 @@
-package io.groundwork.verify;
+package io.groundwork.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -8,6 +8,7 @@ import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15Quantize
 import io.groundwork.embed.Embedder;
 import io.groundwork.embed.EmbeddingModelSpec;
 import io.groundwork.text.TermAnalyzer;
+import io.groundwork.verify.DefaultSupportScorer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,6 @@
-package io.groundwork.cli;
+package io.groundwork.bench;
 
-import io.groundwork.bench.SciFactVectors;
-import io.groundwork.bench.VectorBenchmark;
 import io.groundwork.bench.VectorBenchmark.Figures;
-import io.groundwork.bench.VectorSet;
 import io.groundwork.embed.Embedder;
 import jakarta.enterprise.inject.Instance;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package io.groundwork.verify;
+package io.groundwork.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,8 +14,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import io.groundwork.evidence.EvidenceScorer;
 import io.groundwork.text.TermAnalyzer;
 import io.groundwork.text.TermWeights;
+import io.groundwork.verify.DefaultSupportScorer;
+import io.groundwork.verify.SupportScore;
+import io.groundwork.verify.SupportScorer;
 
 /**
  * Measures how well a {@link SupportScorer} separates supported from unsupported sentences on
@@ -203,7 +207,7 @@ public final class SupportBenchmark {
    */
   public static double aucAtLexicalWeight(Result result, double w, double numberPenalty) {
     java.util.function.ToDoubleFunction<Pair> support = p -> {
-      double s = w * p.score().lexical() + (1 - w) * p.score().semantic();
+      double s = EvidenceScorer.blend(w, p.score().lexical(), p.score().semantic());
       return DefaultSupportScorer.hasUnsupportedNumber(p.claim(), List.of(p.sentence()))
           ? s * numberPenalty : s;
     };

@@ -1,4 +1,4 @@
-package io.groundwork.eval;
+package io.groundwork.bench;
 
 import dev.langchain4j.data.document.Metadata;
 import dev.langchain4j.data.embedding.Embedding;
@@ -11,6 +11,8 @@ import dev.langchain4j.rag.query.Query;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import io.groundwork.embed.Embedder;
 import io.groundwork.embed.EmbeddingModelSpec;
+import io.groundwork.eval.EvalIndex;
+import io.groundwork.eval.Evaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
