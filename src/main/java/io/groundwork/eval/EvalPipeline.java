@@ -2,7 +2,7 @@ package io.groundwork.eval;
 
 import io.groundwork.embed.Embedder;
 import io.groundwork.embed.EmbeddingConfig;
-import io.groundwork.index.ChunkIndex;
+import io.groundwork.index.ChunkReader;
 import io.groundwork.index.IndexConfig;
 import io.groundwork.ingest.Chunker;
 import io.groundwork.retrieve.HybridRetriever;
@@ -71,7 +71,7 @@ public class EvalPipeline {
    * The server's retriever over an evaluation index: BM25 alongside the vector search, queries
    * embedded as configured, exactly as the server retrieves.
    */
-  public HybridRetriever retriever(ChunkIndex index, RetrievalSettings settings) {
+  public HybridRetriever retriever(ChunkReader index, RetrievalSettings settings) {
     return retrievers.hybrid(index, settings);
   }
 }
