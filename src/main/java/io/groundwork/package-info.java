@@ -6,6 +6,8 @@
  *   <li>{@code core}: content hashes, stable ids and the well-known access groups; depends on
  *       nothing else in Groundwork.
  *   <li>{@code text}: sentence splitting and term analysis.
+ *   <li>{@code evidence}: how well a sentence answers or supports a text (weighted term coverage
+ *       blended with embedding similarity), shared by answering and verification.
  *   <li>{@code ingest}: sources and the pipeline file, parsing (Tika), chunking, ingestion runs.
  *   <li>{@code embed}: the in-process ONNX embedding models.
  *   <li>{@code index}: the Lucene chunk index (BM25 and HNSW, access filters inside each search).
