@@ -16,9 +16,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@Tag("app")
 class RestApiTest {
   private static File badFile(String name) {
     return Path.of("src/test/resources/bad-files", name).toFile();
