@@ -21,13 +21,13 @@ import java.util.UUID;
  *
  * <p>Nothing is left behind: once all tests have run ({@link PostgresTestCleanup}), the schemas
  * this JVM created are dropped from a given database, and a database this JVM created is dropped
- * as a whole. Databases of earlier
- * runs whose JVM is gone (killed before its shutdown hook ran) are dropped when the next run
- * creates its own.
+ * as a whole. Test databases of earlier runs whose JVM is gone (killed before the cleanup ran)
+ * are dropped when the next run creates its own. Nothing is created when pgvector is missing.
  *
- * <p>Availability is probed once per class loader, and a usable database is shared through system
- * properties by every class loader of the JVM (Quarkus loads test classes more than once); {@link #unavailableReason()} gives one line saying what
- * is missing and how to get it ({@link RequiresPostgres} skips or, in CI, fails on it).
+ * <p>Availability is probed once per class loader; a usable database is shared through system
+ * properties by every class loader of the JVM (Quarkus loads test classes more than once).
+ * {@link #unavailableReason()} gives one line saying what is missing and how to get it
+ * ({@link RequiresPostgres} skips on it or, in CI, fails).
  */
 public final class PostgresTestDatabase {
   private static final String LOCAL = "127.0.0.1:5432";
@@ -35,13 +35,14 @@ public final class PostgresTestDatabase {
   private static final String HOW_TO_GET_IT =
       "run `bash .ci/postgres.sh` or set GROUNDWORK_TEST_DB_URL";
 
-  private static String baseUrl;
-  private static String unavailable;
-  private static boolean probed;
   private static final String SHARED_BASE = "groundwork.test.db.base-url";
   private static final String SHARED_SCHEMA = "groundwork.test.db.schema-url.";
   private static final String CREATED_DATABASE = "groundwork.test.db.created-database";
   private static final String CREATED_SCHEMAS = "groundwork.test.db.created-schemas";
+
+  private static String baseUrl;
+  private static String unavailable;
+  private static boolean probed;
 
   private PostgresTestDatabase() {}
 
@@ -50,10 +51,9 @@ public final class PostgresTestDatabase {
     return user == null || user.isBlank() ? "postgres" : user;
   }
 
-
   /**
    * Null when PostgreSQL with pgvector is usable, else one line saying what is missing and how
-   * to get it. Probes once per JVM; creates nothing when the answer is "unavailable".
+   * to get it. Probes once per class loader; creates nothing when the answer is "unavailable".
    */
   public static synchronized String unavailableReason() {
     if (!probed) {
