@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure PostgreSQL 15 runs locally with the pgvector extension, and creates a fresh database
-# for this test run. Prints "export ..." lines for the tests (eval them). Idempotent: every step
+# for this test run (the caller drops it; .ci/run does). Prints "export ..." lines for the tests (eval them). Idempotent: every step
 # checks first and only acts when needed, so it is correct on a fresh machine and quick on a
 # prepared one. Needs root (or sudo) only for the steps that install something.
 #   PGHOST/PGPORT/PGUSER (default 127.0.0.1 / 5432 / postgres) choose the server.
@@ -28,13 +28,12 @@ if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
   pg_isready -h "$PGHOST" -p "$PGPORT" >&2
 fi
 
-# 2. A fresh database for this run.
-DB="groundwork_ci_$(date -u +%Y%m%d%H%M%S)_$$"
-psql -v ON_ERROR_STOP=1 -q -d postgres -c "CREATE DATABASE $DB" >&2
-
-# 3. pgvector: Debian 12 packages none for PostgreSQL 15, so build it from Debian's own source
-#    package (trixie) when CREATE EXTENSION fails.
-if ! psql -q -d "$DB" -c "CREATE EXTENSION IF NOT EXISTS vector" >/dev/null 2>&1; then
+# 2. pgvector: Debian 12 packages none for PostgreSQL 15, so build it from Debian's own source
+#    package (trixie) when the server does not offer the extension.
+has_vector() {
+  [ "$(psql -At -d postgres -c "SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'")" = 1 ]
+}
+if ! has_vector; then
   log "pgvector missing: building it from Debian's source package"
   mirror=""
   for f in /etc/apt/sources.list.d/*.sources; do
@@ -64,7 +63,16 @@ if ! psql -q -d "$DB" -c "CREATE EXTENSION IF NOT EXISTS vector" >/dev/null 2>&1
     $SUDO make -s install PG_CONFIG="/usr/lib/postgresql/$PG_MAJOR/bin/pg_config" >&2
   )
   rm -rf "$build"
-  psql -v ON_ERROR_STOP=1 -q -d "$DB" -c "CREATE EXTENSION IF NOT EXISTS vector" >&2
+  has_vector || { log "pgvector is still not available after building it"; exit 1; }
+fi
+
+# 3. A fresh database for this run, with the extension (created only once pgvector is there, so
+#    that a failure above leaves nothing behind).
+DB="groundwork_ci_$(date -u +%Y%m%d%H%M%S)_$$"
+psql -v ON_ERROR_STOP=1 -q -d postgres -c "CREATE DATABASE $DB" >&2
+if ! psql -v ON_ERROR_STOP=1 -q -d "$DB" -c "CREATE EXTENSION IF NOT EXISTS vector" >&2; then
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS $DB" >&2 || true
+  exit 1
 fi
 log "database $DB with pgvector $(psql -At -d "$DB" -c "SELECT extversion FROM pg_extension WHERE extname = 'vector'")"
 

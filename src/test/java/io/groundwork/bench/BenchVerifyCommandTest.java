@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code bench-verify} on the small hand-made fixture (the real figures come from SciFact). */
 @QuarkusMainTest
+@Tag("slow")
 class BenchVerifyCommandTest {
   private static final String[] FIXTURE = {"bench-verify",
       "--rationales", "src/test/resources/verify/rationales.jsonl",

@@ -6,9 +6,11 @@ import io.quarkus.test.junit.main.Launch;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusMainTest
+@Tag("slow")
 class CliTest {
   @Test
   void ingestPrintsASummaryAndFailsOnBadFiles(QuarkusMainLauncher launcher) {

@@ -10,10 +10,12 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The checked-in regressions that CI runs, through the real command. */
 @QuarkusMainTest
+@Tag("slow")
 class EvalCommandTest {
   private static final String TINY = "src/test/resources/eval/tiny/";
 

@@ -8,6 +8,7 @@ import io.groundwork.store.StoreMode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * database): vector search in PostgreSQL, BM25 from the local index fed by the change feed.
  */
 @QuarkusTest
+@Tag("app")
 @TestProfile(PostgresStoreProfile.class)
 @RequiresPostgres
 class PostgresStoreContractTest extends StoreContractTest {

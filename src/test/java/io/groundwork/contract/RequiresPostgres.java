@@ -1,5 +1,6 @@
 package io.groundwork.contract;
 
+import io.groundwork.testing.TestPrerequisite;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -10,8 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a test class only when PostgreSQL with pgvector is reachable, except in CI ({@code CI}
- * set), where it always runs and so fails with the reason when PostgreSQL is missing.
+ * Runs a test class only when PostgreSQL with pgvector is usable ({@link PostgresTestDatabase}).
+ * When it is not, the class is skipped with one line saying what is missing and how to get it,
+ * or, in CI ({@code CI} set to anything but {@code false}), fails with that line.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,12 +23,7 @@ public @interface RequiresPostgres {
   class Condition implements ExecutionCondition {
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-      if (PostgresTestDatabase.required()) {
-        return ConditionEvaluationResult.enabled("CI: PostgreSQL is required");
-      }
-      String reason = PostgresTestDatabase.unavailableReason();
-      return reason == null ? ConditionEvaluationResult.enabled("PostgreSQL is available")
-          : ConditionEvaluationResult.disabled("PostgreSQL unavailable (set CI to fail instead): " + reason);
+      return TestPrerequisite.check(context, PostgresTestDatabase.unavailableReason());
     }
   }
 }

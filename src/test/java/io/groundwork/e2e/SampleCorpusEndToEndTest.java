@@ -10,6 +10,8 @@ import io.groundwork.ingest.IngestionListener;
 import io.groundwork.ingest.IngestionReport;
 import io.groundwork.ingest.IngestionService;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -18,17 +20,30 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The whole path on the sample corpus: ingest it, ask questions whose right source is known,
  * check refusals, and check that nobody outside {@code hr} ever sees an {@code hr} document.
+ * Slow (a minute or more): left out of {@code -Pfast}.
  */
 @QuarkusTest
+@TestProfile(SampleCorpusEndToEndTest.OwnDataDirectory.class)
+@Tag("slow")
 class SampleCorpusEndToEndTest {
+  /** The sample corpus alone in a data directory of its own: no other test's documents. */
+  public static class OwnDataDirectory implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("groundwork.data-dir", "target/test-data/e2e-" + UUID.randomUUID());
+    }
+  }
+
   private static final Logger LOG = Logger.getLogger(SampleCorpusEndToEndTest.class);
   private static final String HR_ONLY = "hr/confidential/";
   private static boolean ingested;

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * carrying prompt injections.
  */
 @QuarkusTest
+@Tag("app")
 @TestProfile(LlmProfiles.Ollama.class)
 class LlmAskApiTest {
   static final String VPN_QUESTION = "Which host does the VPN client connect to?";

@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /api/ask} with an OpenAI-compatible back end (a scripted local server). */
 @QuarkusTest
+@Tag("app")
 @TestProfile(LlmProfiles.OpenAi.class)
 class OpenAiAskApiTest {
   private static boolean ingested;

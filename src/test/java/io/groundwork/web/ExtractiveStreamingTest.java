@@ -9,10 +9,12 @@ import io.restassured.http.ContentType;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Without a language model (the default), streaming still works and answers are verified. */
 @QuarkusTest
+@Tag("app")
 class ExtractiveStreamingTest {
   @Test
   void extractiveAnswerStreamsAsOneAnswerEventWithItsVerification() {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * not matter. Also: the probe paths of the Kubernetes Deployment answer on the running app.
  */
 @QuarkusTest
+@Tag("app")
 class MetricsEndpointTest {
   private static String scrape() {
     return given().when().get("/q/metrics").then().statusCode(200).extract().asString();

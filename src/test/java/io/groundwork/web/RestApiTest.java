@@ -10,14 +10,17 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
+@Tag("app")
 class RestApiTest {
   private static File badFile(String name) {
     return Path.of("src/test/resources/bad-files", name).toFile();
@@ -68,8 +71,11 @@ class RestApiTest {
 
   @Test
   void uploadsAreIngestedAndBadUploadsReportTheirReason() {
+    // A fact no other test uploads into this shared application, so this test owns its answer.
     given().auth().preemptive().basic("erin", "erin-pass")
-        .multiPart("file", badFile("good-note.md")).multiPart("groups", "everyone")
+        .multiPart("file", "harrogate-bikes.md", ("# Bike storage\n\nThe Harrogate depot bike"
+            + " storage has 27 spaces behind the loading bay.\n").getBytes(StandardCharsets.UTF_8))
+        .multiPart("groups", "everyone")
         .when().post("/api/ingest/uploads").then().statusCode(200)
         .body("ingested", equalTo(1)).body("failed.size()", equalTo(0));
     given().auth().preemptive().basic("erin", "erin-pass")
@@ -79,16 +85,16 @@ class RestApiTest {
         .body("failed[0].reason", startsWith("malformed PDF"));
 
     List<Map<String, Object>> hits = given().auth().preemptive().basic("bob", "bob-pass")
-        .when().get("/api/search?q=bike storage spaces").then().statusCode(200)
+        .when().get("/api/search?q=Harrogate depot bike storage spaces").then().statusCode(200)
         .body("results.size()", greaterThan(0)).extract().path("results");
-    assertThat(hits.getFirst().get("path")).isEqualTo("good-note.md");
+    assertThat(hits.getFirst().get("path")).isEqualTo("harrogate-bikes.md");
 
     Map<String, Object> answer = given().auth().preemptive().basic("bob", "bob-pass")
         .contentType(ContentType.JSON)
-        .body(Map.of("question", "How many bike storage spaces does the Leeds office have?"))
+        .body(Map.of("question", "How many bike storage spaces does the Harrogate depot have?"))
         .when().post("/api/ask").then().statusCode(200).extract().as(Map.class);
     assertThat(answer.get("refused")).isEqualTo(false);
-    assertThat((String) answer.get("answer")).contains("40 spaces").contains("[1]");
+    assertThat((String) answer.get("answer")).contains("27 spaces").contains("[1]");
     List<Map<String, Object>> citations = (List<Map<String, Object>>) answer.get("citations");
     Map<String, Object> first = citations.getFirst();
     String documentId = (String) first.get("documentId");
@@ -102,7 +108,7 @@ class RestApiTest {
     given().auth().preemptive().basic("erin", "erin-pass")
         .when().get("/api/audit/" + auditId).then().statusCode(200)
         .body("user", equalTo("bob"))
-        .body("question", equalTo("How many bike storage spaces does the Leeds office have?"))
+        .body("question", equalTo("How many bike storage spaces does the Harrogate depot have?"))
         .body("citations[0].documentId", equalTo(documentId))
         .body("retrieved.size()", greaterThan(0))
         .body("latenciesMs.retrieve", notNullValue())
