@@ -3,8 +3,10 @@ package io.groundwork.ingest;
 import io.groundwork.index.ChunkWriter;
 import io.groundwork.store.DocumentEntity;
 import io.groundwork.store.IngestionRunEntity;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
@@ -27,6 +30,11 @@ import org.jboss.logging.Logger;
  * <p>One run at a time per process (runs queue); a run is one batch of the {@link ChunkWriter}
  * of the store mode, committed at its end. A run's progress is visible in its
  * {@link IngestionRunEntity} while it runs. Thread-safe.
+ *
+ * <p>When the application stops, a run in progress ends after the file it is on: what it indexed
+ * is committed, the run is recorded as stopped, and the next run over the source picks up the
+ * files it did not reach (they are new or changed to it). The stop waits for that before the
+ * database closes.
  */
 @ApplicationScoped
 public class IngestionService {
@@ -34,6 +42,8 @@ public class IngestionService {
   public static final String UPLOADS = "uploads";
 
   private static final Logger LOG = Logger.getLogger(IngestionService.class);
+  /** How long a stopping application waits for the file in progress. */
+  private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
   private final DocumentIngester ingester;
   private final DocumentStore documents;
@@ -44,6 +54,7 @@ public class IngestionService {
   private final IngestConfig config;
   private final FileTasks files;
   private final ReentrantLock runLock = new ReentrantLock();
+  private volatile boolean stopping;
   private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "groundwork-ingest");
     thread.setDaemon(true);
@@ -61,6 +72,24 @@ public class IngestionService {
     this.pipeline = pipeline;
     this.config = config;
     this.files = new FileTasks(config.maxFileBytes());
+  }
+
+  /**
+   * Lets a background run end after its current file, before the container closes the database
+   * under it.
+   */
+  void stopRuns(@Observes ShutdownEvent event) {
+    stopping = true;
+    runner.shutdown();
+    try {
+      if (!runner.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warnf("ingestion still busy %s after the stop began; interrupting it", STOP_WAIT);
+        runner.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      runner.shutdownNow();
+    }
   }
 
   @PreDestroy
@@ -172,7 +201,12 @@ public class IngestionService {
       runs.filesTotal(runId, tasks.size());
       listener.started(tasks.size());
       RunCounters counters = new RunCounters();
+      int done = 0;
       for (FileTask task : tasks) {
+        if (stopping) {
+          return stopped(runId, sourceName, counters, done, tasks.size(), started);
+        }
+        done++;
         FileResult result = ingester.ingest(task);
         counters.add(task.path(), result);
         metrics.fileDone(result.kind(), result.chunks(), result.reason());
@@ -205,5 +239,18 @@ public class IngestionService {
     } finally {
       runLock.unlock();
     }
+  }
+
+  /** Commits what a run indexed before the application stopped, and records it as stopped. */
+  private IngestionReport stopped(String runId, String sourceName, RunCounters counters, int done,
+      int total, long started) {
+    index.commit();
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    String message = "stopped with the application after " + done + " of " + total
+        + " files; the next run over " + sourceName + " takes up the rest";
+    runs.failed(runId, message);
+    metrics.runFinished(false, Duration.ofNanos(System.nanoTime() - started));
+    LOG.infof("ingestion run %s %s", runId, message);
+    return counters.report(runId, millis);
   }
 }
