@@ -6,20 +6,17 @@ import io.groundwork.ingest.IngestConfig;
 import io.groundwork.ingest.IngestionService;
 import io.groundwork.store.DataDirectory;
 import io.quarkus.runtime.Quarkus;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jboss.logging.Logger;
 import picocli.CommandLine.Command;
-import sun.misc.Signal;
 
 /**
  * Runs the server until stopped. Holds the index's write lock for its whole life, so that a CLI
  * ingestion cannot write behind its back. With an empty index it first ingests every configured
  * source, in the background, so the page is up at once.
  *
- * <p>Ctrl-C (SIGINT) and SIGTERM stop it cleanly: Quarkus shuts down (closing the index and the
- * database) and the process exits with 0, as for any requested stop, instead of the JVM's
- * 128 + signal number.
+ * <p>Ctrl-C (SIGINT) and SIGTERM stop it cleanly ({@link GroundworkMain}): Quarkus shuts down
+ * (closing the index and the database) and the process exits with 0.
  */
 @Command(name = "serve", description = "Run the web page and REST API (the default command).")
 public class ServeCommand implements Callable<Integer> {
@@ -42,7 +39,6 @@ public class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    stopOnSignals();
     index.openForWriting();
     LOG.infof("data directory %s, %d chunks indexed", dataDirectory.path(), index.chunkCount());
     if (config.autoIngestSamples() && activeIndex.chunkCount() == 0) {
@@ -56,22 +52,4 @@ public class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * Turns INT and TERM into a requested exit: the main thread leaves {@link Quarkus#waitForExit},
-   * the application stops in order and the process exits with 0. Without this the JVM's own
-   * handler starts the shutdown hooks at once, even while the main thread is still starting up,
-   * and the process exits with 130 or 143.
-   */
-  private static void stopOnSignals() {
-    for (String name : List.of("INT", "TERM")) {
-      try {
-        Signal.handle(new Signal(name), signal -> {
-          LOG.infof("SIG%s received", name);
-          Quarkus.asyncExit(0);
-        });
-      } catch (IllegalArgumentException ignoredOrReserved) {
-        // Ignored by the parent (nohup) or reserved by the JVM: its default handling stays.
-      }
-    }
-  }
 }
