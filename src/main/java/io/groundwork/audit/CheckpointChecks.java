@@ -25,6 +25,7 @@ final class CheckpointChecks {
       boolean strictKeys, boolean fromGenesis, long[] skipped) throws VerificationFailure.Found {
     Map<Long, Checkpoint> bySeq = new TreeMap<>();
     Map<Long, String> origin = new TreeMap<>();
+    java.util.Set<Long> untrusted = new java.util.HashSet<>();
     for (CheckpointSource source : sources) {
       if (source.problem() != null) {
         throw fail(null, source.problem());
@@ -39,7 +40,9 @@ final class CheckpointChecks {
             throw fail(checkpoint, where + " is signed by key " + checkpoint.keyId()
                 + ", which is not among the given public keys " + keys.keyIds());
           }
-          skipped[0]++;
+          if (untrusted.add(checkpoint.seq())) {
+            skipped[0]++;
+          }
           continue;
         }
         if (!keys.signatureValid(checkpoint)) {
@@ -71,7 +74,7 @@ final class CheckpointChecks {
     Checkpoint previous = null;
     for (Checkpoint checkpoint : merged) {
       if (previous == null) {
-        if (fromGenesis && checkpoint.seq() != 1) {
+        if (fromGenesis && checkpoint.seq() != 1 && !allIn(untrusted, 1, checkpoint.seq())) {
           throw fail(checkpoint, "checkpoints 1.." + (checkpoint.seq() - 1)
               + " are missing from every source");
         }
@@ -79,11 +82,13 @@ final class CheckpointChecks {
           throw fail(checkpoint, "checkpoint 1 does not start from the genesis hash");
         }
       } else {
-        if (checkpoint.seq() != previous.seq() + 1) {
+        boolean adjacent = checkpoint.seq() == previous.seq() + 1;
+        if (!adjacent && !allIn(untrusted, previous.seq() + 1, checkpoint.seq())) {
           throw fail(checkpoint, "checkpoints " + (previous.seq() + 1) + ".."
               + (checkpoint.seq() - 1) + " are missing from every source");
         }
-        if (!checkpoint.previousHash().equals(previous.hash())) {
+        // Across checkpoints of keys not given here the link cannot be checked.
+        if (adjacent && !checkpoint.previousHash().equals(previous.hash())) {
           throw fail(checkpoint, "checkpoint " + checkpoint.seq() + " ("
               + origin.get(checkpoint.seq()) + ") does not link to checkpoint " + previous.seq());
         }
@@ -96,6 +101,16 @@ final class CheckpointChecks {
       previous = checkpoint;
     }
     return merged;
+  }
+
+  /** True when every seq in {@code [from, to)} is in {@code seqs}. */
+  private static boolean allIn(java.util.Set<Long> seqs, long from, long to) {
+    for (long seq = from; seq < to; seq++) {
+      if (!seqs.contains(seq)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static VerificationFailure.Found fail(Checkpoint checkpoint, String problem) {

@@ -158,7 +158,13 @@ public class Checkpointer {
     }
   }
 
-  private void recordKeyChange() throws SQLException {
+  /**
+   * Records a key change when the newest checkpoint was signed by another key than this
+   * instance's (done at start).
+   *
+   * @return the id of the record made, or empty when the key is the same (or there is none yet)
+   */
+  Optional<Long> recordKeyChange() throws SQLException {
     Optional<Checkpoint> latest;
     try (var connection = database.connection()) {
       latest = new AuditTables(connection).latestCheckpoint();
@@ -172,6 +178,8 @@ public class Checkpointer {
       long id = trail.recordAction(SYSTEM_ACTOR, "audit.key-change", details);
       LOG.warnf("audit signing key changed from %s to %s (audit record %d)",
           latest.get().keyId(), keyId, id);
+      return Optional.of(id);
     }
+    return Optional.empty();
   }
 }
