@@ -67,10 +67,10 @@ public final class AppendBenchmark {
     }
   }
 
-  /** One run of {@code appends} appends (a tenth when warming up). */
+  /** One run of {@code appends} appends (half as many when warming up). */
   public Result run(boolean checkpoints, boolean warmUp) throws InterruptedException,
       SQLException {
-    int total = warmUp ? Math.max(1, appends / 10) : appends;
+    int total = warmUp ? Math.max(1, appends / 2) : appends;
     CheckpointWriter writer = null;
     ScheduledExecutorService signer = null;
     Path logDir = null;
