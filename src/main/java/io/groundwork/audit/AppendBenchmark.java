@@ -123,6 +123,12 @@ public final class AppendBenchmark {
     if (signing != null) {
       signing.shutdown();
       signing.awaitTermination(30, TimeUnit.SECONDS);
+      try {
+        Files.deleteIfExists(checkpointWriter.log().file());
+        Files.deleteIfExists(logDir);
+      } catch (java.io.IOException e) {
+        // a temporary directory left behind is harmless
+      }
     }
     Arrays.sort(latencies);
     return new Result(threads, total, seconds, percentile(latencies, 0.50),

@@ -3,6 +3,7 @@ package io.groundwork.cli;
 import io.groundwork.audit.AppendBenchmark;
 import io.groundwork.audit.AuditDatabase;
 import io.groundwork.audit.AuditTrail;
+import io.groundwork.audit.Checkpointer;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
@@ -38,15 +39,22 @@ public class AuditBenchCommand implements Callable<Integer> {
 
   private final AuditTrail trail;
   private final AuditDatabase database;
+  private final Checkpointer checkpointer;
 
-  public AuditBenchCommand(AuditTrail trail, AuditDatabase database) {
+  public AuditBenchCommand(AuditTrail trail, AuditDatabase database, Checkpointer checkpointer) {
     this.trail = trail;
     this.database = database;
+    this.checkpointer = checkpointer;
   }
 
   @Override
   public Integer call() throws SQLException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
+    if (checkpointer.signing()) {
+      spec.commandLine().getErr().println("groundwork: unset groundwork.audit.signing-key-file"
+          + " for the benchmark; it signs checkpoints itself in its second phase");
+      return 1;
+    }
     AppendBenchmark benchmark;
     try {
       benchmark = new AppendBenchmark(trail, database::connection, threads, appends, every);

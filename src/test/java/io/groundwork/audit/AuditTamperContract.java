@@ -123,6 +123,29 @@ abstract class AuditTamperContract {
   }
 
   @Test
+  void randomAlterationsAreNamedAtTheAlteredRecord() throws SQLException {
+    java.util.Random random = new java.util.Random(SEED);
+    List<String> columns = List.of("question", "answer", "request", "citations", "latencies",
+        "username", "user_groups", "action");
+    for (int round = 0; round < 6; round++) {
+      long id = 1 + random.nextInt(28);
+      String column = columns.get(random.nextInt(columns.size()));
+      try (Connection connection = connect()) {
+        connection.setAutoCommit(false);
+        connection.createStatement().executeUpdate("UPDATE audit_records SET " + column + " = "
+            + column + " || 'x' WHERE id = " + id);
+        AuditVerification result = new TrailVerifier(TrustedKeys.of(keys.getPublic()), true)
+            .verify(connection, CheckpointLog.readDirectory(checkpointDir));
+        assertThat(result.intact()).as(column + " of record " + id).isFalse();
+        assertThat(result.firstBrokenId()).as(column + " of record " + id + ": "
+            + result.problem()).isEqualTo(id);
+        connection.rollback();
+      }
+    }
+    assertThat(verify().intact()).isTrue();
+  }
+
+  @Test
   void aDeletedFirstRecordIsCaught() throws SQLException {
     fixture.execute("DELETE FROM audit_records WHERE id = 1");
     assertFails(1L, null, "record 1 is missing (the chain continues with record 2)");
