@@ -88,11 +88,11 @@ public final class BundleVerifier {
       String anchor = firstId == 1 ? RecordHashes.GENESIS : records.get(0).previousHash();
       ChainWalk walk = new ChainWalk(firstId, anchor, checkpoints);
       for (StoredRecord record : records) {
-        walk.accept(record);
+        walk.accept(record, true);
       }
       walked = walk.walked();
       for (StoredRecord link : links) {
-        walk.accept(link);
+        walk.accept(link, false);
       }
       walk.finish(false);
       if (checkpoints.stream().noneMatch(c -> c.treeSize() >= lastId)) {

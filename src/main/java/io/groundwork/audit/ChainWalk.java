@@ -34,8 +34,14 @@ final class ChainWalk {
     checkCheckpointsAt(firstId - 1);
   }
 
-  /** Checks the next record. */
-  void accept(StoredRecord record) throws VerificationFailure.Found {
+  /**
+   * Checks the next record.
+   *
+   * @param contentRequired true when the record must hold its content (every stored record: no
+   *     retention job prunes content yet, so a record without it was erased), false for the link
+   *     records of an export bundle, which carry only metadata and the content digest
+   */
+  void accept(StoredRecord record, boolean contentRequired) throws VerificationFailure.Found {
     if (record.id() != expectedId) {
       throw new VerificationFailure.Found(VerificationFailure.record(expectedId, record.id() > expectedId
           ? "record " + expectedId + " is missing (the chain continues with record " + record.id()
@@ -51,6 +57,9 @@ final class ChainWalk {
         throw failRecord(record, "content does not match its hash");
       }
     } else {
+      if (record.contentAbsent() && contentRequired) {
+        throw failRecord(record, "has no content: it was erased");
+      }
       if (!record.contentAbsent()
           && !RecordHashes.contentDigest(record).equals(record.contentDigest())) {
         throw failRecord(record, "content does not match its digest");

@@ -65,7 +65,7 @@ public final class TrailVerifier {
       while (true) {
         List<StoredRecord> page = tables.records(after, head.lastId(), PAGE);
         for (StoredRecord record : page) {
-          walk.accept(record);
+          walk.accept(record, true);
           after = record.id();
         }
         if (page.size() < PAGE) {

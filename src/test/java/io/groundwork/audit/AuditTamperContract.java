@@ -117,6 +117,14 @@ abstract class AuditTamperContract {
   }
 
   @Test
+  void erasedContentIsCaught() throws SQLException {
+    fixture.execute("UPDATE audit_records SET question = NULL, request = NULL, retrieved = NULL,"
+        + " answer = NULL, refused = FALSE, citations = NULL, answerer = NULL,"
+        + " prompt_version = NULL, latencies = NULL WHERE id = 9");
+    assertFails(9L, null, "record 9 has no content: it was erased");
+  }
+
+  @Test
   void alteredMetadataIsCaughtByTheRecordHash() throws SQLException {
     fixture.execute("UPDATE audit_records SET username = 'mallory' WHERE id = 12");
     assertFails(12L, null, "record 12 metadata or content digest does not match its hash");
