@@ -118,6 +118,21 @@ abstract class SignedTrailContract {
   }
 
   @Test
+  void anUploadIsAnAuditRecord() throws Exception {
+    Path file = Files.createTempFile(Path.of("target"), "upload", ".md");
+    Files.writeString(file, "# Canteen\n\nThe canteen serves lunch from noon until two.");
+    given().auth().preemptive().basic("erin", "erin-pass")
+        .multiPart("file", file.toFile(), "text/markdown").multiPart("groups", "hr")
+        .when().post("/api/ingest/uploads").then().statusCode(200);
+    given().auth().preemptive().basic("erin", "erin-pass")
+        .when().get("/api/audit?limit=1").then().statusCode(200)
+        .body("[0].action", equalTo("ingestion.upload")).body("[0].user", equalTo("erin"))
+        .body("[0].details.file", equalTo(file.getFileName().toString()))
+        .body("[0].details.groups[0]", equalTo("hr"));
+    assertThat(trail.verify().intact()).isTrue();
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE) // last: the trail keeps a checkpoint of a key the others do not know
   void aKeyChangeIsRecordedAndTheNewKeyContinuesTheCheckpointChain() throws Exception {
     append("Who approves expenses?");
