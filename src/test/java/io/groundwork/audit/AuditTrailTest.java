@@ -3,16 +3,11 @@ package io.groundwork.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.groundwork.answer.Answer;
-import io.groundwork.answer.Citation;
-import io.groundwork.security.Caller;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -24,12 +19,7 @@ class AuditTrailTest {
   EntityManager em;
 
   private long append(String question) {
-    Answer answer = new Answer("It is 27 days. [1]", List.of(new Citation(1, "doc", "Leave",
-        "hr/leave.md", "doc-0-x", 10, 30, 0, "It is 27 days.", "/view.html?doc=doc")), false,
-        "extractive", "v1");
-    return trail.append(new AuditEntry(new Caller("ann", Set.of("hr")), question,
-        Map.of("topK", 8), List.of(new AuditEntry.RetrievedRef("doc-0-x", "doc", "hr/leave.md",
-        0.03, 1, 2)), answer, Map.of("retrieve", 12.5)));
+    return trail.append(AuditEntries.answered(question));
   }
 
   @Test

@@ -4,9 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.groundwork.answer.Answer;
-import io.groundwork.answer.Citation;
-import io.groundwork.security.Caller;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +11,6 @@ import java.security.KeyPair;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,12 +41,7 @@ abstract class SignedTrailContract {
   Path checkpointDir;
 
   private long append(String question) {
-    Answer answer = new Answer("It is 27 days. [1]", List.of(new Citation(1, "doc", "Leave",
-        "hr/leave.md", "doc-0-x", 10, 30, 0, "It is 27 days.", "/view.html?doc=doc")), false,
-        "extractive", "v1");
-    return trail.append(new AuditEntry(new Caller("ann", Set.of("hr")), question,
-        Map.of("topK", 8), List.of(new AuditEntry.RetrievedRef("doc-0-x", "doc", "hr/leave.md",
-        0.03, 1, 2)), answer, Map.of("retrieve", 12.5)));
+    return trail.append(AuditEntries.answered(question));
   }
 
   private long newestCheckpointSize() throws Exception {
