@@ -27,7 +27,8 @@ final class AuditFixture {
 
   /**
    * Applies db/migration: through Flyway on H2; on PostgreSQL statement by statement, in version
-   * order (the test class path has no Flyway PostgreSQL plugin).
+   * order (Quarkus adds the Flyway PostgreSQL plugin to the application as a conditional
+   * dependency; the plain test class path has none).
    */
   static void migrate(String url, String user, String password) throws SQLException {
     if (url.startsWith("jdbc:h2:")) {
