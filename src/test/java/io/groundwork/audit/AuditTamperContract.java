@@ -253,6 +253,30 @@ abstract class AuditTamperContract {
   }
 
   @Test
+  void twoInstancesSigningAtOnceKeepOneCheckpointHistory() throws Exception {
+    CheckpointWriter other = new CheckpointWriter(new CheckpointSigner(keys), this::connect,
+        new CheckpointLog(checkpointDir.resolve("replica-b")), Clock.systemUTC());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 8; round++) {
+        fixture.append(2);
+        fixture.append(2);
+        var first = pool.submit(writer::checkpoint);
+        var second = pool.submit(other::checkpoint);
+        // Exactly one signs: the other finds nothing new, or loses the race for the seq.
+        assertThat(first.get().isPresent()).isNotEqualTo(second.get().isPresent());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    AuditVerification result = verify();
+    assertThat(result.intact()).as(result.summary()).isTrue();
+    assertThat(result.coveredRecords()).isEqualTo(44);
+    assertThat(CheckpointLog.read(checkpointDir.resolve("replica-b").resolve(
+        CheckpointLog.FILE_NAME)).entries()).hasSize((int) result.checkpoints());
+  }
+
+  @Test
   void anExportBundleVerifiesAndATamperedOneFails() throws Exception {
     assertThat(writer.checkpoint()).get().extracting(Checkpoint::treeSize).isEqualTo(28L);
     Map<String, byte[]> bundle = export(5, 12);
