@@ -26,13 +26,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.groundwork.contract.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kills the packaged application (target/quarkus-app/quarkus-run.jar, embedded store, signed
- * trail) with SIGKILL during a burst of questions: after a restart every audit id a client
+ * Kills the packaged application (target/quarkus-app/quarkus-run.jar, signed trail; embedded
+ * store, and PostgreSQL store mode when PostgreSQL with pgvector is there) with SIGKILL during a burst of questions: after a restart every audit id a client
  * received exists, the server's verification passes, and the offline verifier agrees with the
  * checkpoint log. Runs in {@code verify}, after {@code package}.
  */
@@ -55,20 +57,38 @@ class AuditKillIT {
   }
 
   @Test
-  void noAcknowledgedRecordIsLostWhenTheServerIsKilledDuringABurst() throws Exception {
+  void embeddedStoreLosesNoAcknowledgedRecord() throws Exception {
     Path work = Files.createTempDirectory(Path.of("target"), "audit-kill");
+    killDuringBurst(work, Map.of("GROUNDWORK_DATA_DIR", work.resolve("data").toString()),
+        List.of("--data-dir", work.resolve("data").toString()));
+  }
+
+  @Test
+  void postgresStoreLosesNoAcknowledgedRecord() throws Exception {
+    Assumptions.assumeTrue(PostgresTestDatabase.required()
+        || PostgresTestDatabase.unavailableReason() == null, "PostgreSQL with pgvector unavailable");
+    Path work = Files.createTempDirectory(Path.of("target"), "audit-kill-pg");
+    String url = PostgresTestDatabase.freshSchemaUrl("audit_kill");
+    String user = PostgresTestDatabase.user();
+    killDuringBurst(work, Map.of("GROUNDWORK_DATA_DIR", work.resolve("data").toString(),
+        "GROUNDWORK_STORE", "postgres", "GROUNDWORK_DB_URL", url, "GROUNDWORK_DB_USER", user),
+        List.of("--db-url", url, "--db-user", user));
+  }
+
+  private void killDuringBurst(Path work, Map<String, String> store, List<String> verifyStore)
+      throws Exception {
     KeyPair keys = SigningKeys.generate();
     Path key = work.resolve("audit-signing-key.pem");
     Files.writeString(key, SigningKeys.privatePem(keys));
     Path publicKey = work.resolve("audit-public-key.pem");
     Files.writeString(publicKey, SigningKeys.publicPem(keys.getPublic()));
-    Map<String, String> env = Map.of(
-        "GROUNDWORK_DATA_DIR", work.resolve("data").toString(),
+    Map<String, String> env = new java.util.HashMap<>(store);
+    env.putAll(Map.of(
         "GROUNDWORK_INGEST_AUTO_INGEST_SAMPLES", "false",
         "GROUNDWORK_AUDIT_SIGNING_KEY_FILE", key.toString(),
         "GROUNDWORK_AUDIT_CHECKPOINT_DIR", work.resolve("checkpoints").toString(),
         "GROUNDWORK_AUDIT_CHECKPOINT_EVERY", "10",
-        "GROUNDWORK_AUDIT_CHECKPOINT_INTERVAL", "1s");
+        "GROUNDWORK_AUDIT_CHECKPOINT_INTERVAL", "1s"));
 
     int port = freePort();
     Process server = start(env, port, work.resolve("server-1.log"));
@@ -118,9 +138,11 @@ class AuditKillIT {
     restarted.waitFor();
     processes.remove(restarted);
 
-    ProcessBuilder offline = new ProcessBuilder(java(), "-jar", JAR.toString(), "audit", "verify",
-        "--data-dir", work.resolve("data").toString(), "--public-key", publicKey.toString(),
-        "--checkpoints", work.resolve("checkpoints").toString());
+    List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "audit",
+        "verify", "--public-key", publicKey.toString(), "--checkpoints",
+        work.resolve("checkpoints").toString()));
+    command.addAll(verifyStore);
+    ProcessBuilder offline = new ProcessBuilder(command);
     offline.environment().put("GROUNDWORK_DATA_DIR", work.resolve("cli-data").toString());
     Path log = work.resolve("verify.log");
     offline.redirectErrorStream(true).redirectOutput(log.toFile());
