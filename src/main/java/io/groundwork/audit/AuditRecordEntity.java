@@ -8,7 +8,10 @@ import java.time.OffsetDateTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One stored audit record; JSON columns hold the structured parts. */
+/**
+ * One stored audit record; JSON columns hold the structured parts. Content columns are null in
+ * administrative records that do not use them; see {@link StoredRecord} for every column.
+ */
 @Entity
 @Table(name = "audit_records")
 public class AuditRecordEntity {
@@ -25,36 +28,36 @@ public class AuditRecordEntity {
   public String userGroups;
 
   @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-  @Column(nullable = false)
+  @Column
   public String question;
 
   @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-  @Column(nullable = false)
+  @Column
   public String request;
 
   @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-  @Column(nullable = false)
+  @Column
   public String retrieved;
 
   @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-  @Column(nullable = false)
+  @Column
   public String answer;
 
   @Column(nullable = false)
   public boolean refused;
 
   @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-  @Column(nullable = false)
+  @Column
   public String citations;
 
-  @Column(nullable = false)
+  @Column
   public String answerer;
 
-  @Column(name = "prompt_version", nullable = false)
+  @Column(name = "prompt_version")
   public String promptVersion;
 
   @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
-  @Column(nullable = false)
+  @Column
   public String latencies;
 
   /** Per-sentence verification (JSON), null in records made before it existed. */
@@ -66,9 +69,34 @@ public class AuditRecordEntity {
   @Column(name = "fallback_reason")
   public String fallbackReason;
 
+  /** The hash scheme ({@link RecordHashes}): 1 in records written before scheme 2. */
+  @Column(name = "hash_version", nullable = false)
+  public int hashVersion;
+
+  /** {@code answer}, or the administrative action this record is about. */
+  @Column(nullable = false)
+  public String action;
+
+  /** What the administrative action did (JSON), or null. */
+  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+  @Column
+  public String details;
+
+  /** SHA-256 of the content (scheme 2), or null. */
+  @Column(name = "content_digest")
+  public String contentDigest;
+
   @Column(name = "previous_hash", nullable = false)
   public String previousHash;
 
   @Column(name = "record_hash", nullable = false)
   public String recordHash;
+
+  /** The record as the hash schemes see it. */
+  public StoredRecord stored() {
+    return new StoredRecord(id, createdAt.toInstant(), hashVersion, action, username, userGroups,
+        question, request, retrieved, answer, refused, citations, answerer, promptVersion,
+        latencies, verification, fallbackReason, details, contentDigest, previousHash,
+        recordHash);
+  }
 }

@@ -3,47 +3,102 @@ package io.groundwork.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.groundwork.core.Hashes;
+import io.groundwork.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 /**
- * Appends audit records to a hash chain and verifies it. Each record's hash is the SHA-256 of
- * the previous record's hash and the record's canonical JSON; the chain head row is locked while
- * appending, so concurrent writers (server threads, a CLI) extend one chain in order.
+ * Appends audit records to a hash chain and verifies it. Records are numbered 1, 2, ... without
+ * gaps and chained from a fixed genesis hash; new records use hash scheme 2 (metadata and a
+ * content digest, see {@link RecordHashes}). The chain head row is locked while appending, so
+ * concurrent writers (server threads, replicas, a CLI) extend one chain in order. After each
+ * commit the {@link Checkpointer} is told, which signs checkpoints on its own thread.
  * Thread-safe.
  */
 @ApplicationScoped
 public class AuditTrail {
+  /** The action of records about answered questions. */
+  public static final String ANSWER = "answer";
+  private static final Pattern ACTION = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)+");
+
   private final EntityManager em;
+  private final AuditDatabase database;
+  private final Checkpointer checkpointer;
+  /**
+   * Appenders of this process queue here, in arrival order, before they take the chain head's
+   * row lock: handing over a JVM lock is far quicker than the database's lock wait (H2 polls),
+   * which set the tail latency with many concurrent askers. The row lock still orders writers of
+   * other processes (replicas, the CLI).
+   */
+  private final ReentrantLock appendLock = new ReentrantLock(true);
   private final ObjectMapper json = new ObjectMapper()
       .findAndRegisterModules()
       .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-  public AuditTrail(EntityManager em) {
+  public AuditTrail(EntityManager em, AuditDatabase database, Checkpointer checkpointer) {
     this.em = em;
+    this.database = database;
+    this.checkpointer = checkpointer;
   }
 
   /** Stores {@code entry} and returns the new record's id. Commits before returning. */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public long append(AuditEntry entry) {
-    AuditChainHead head = em.find(AuditChainHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
-    if (head == null) {
-      throw new IllegalStateException("audit chain head is missing; the schema was not migrated");
+    long id;
+    appendLock.lock();
+    try {
+      id = appendInTransaction(entry);
+    } finally {
+      appendLock.unlock();
     }
-    AuditRecordEntity record = new AuditRecordEntity();
-    record.id = head.lastId + 1;
-    record.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-    record.username = entry.caller().name();
-    record.userGroups = String.join(",", entry.caller().groups().stream().sorted().toList());
+    checkpointer.appended(id);
+    return id;
+  }
+
+  /**
+   * Records an administrative action (ingestion run started, upload, export, key change) by
+   * {@code actor}, with what it did; commits before returning.
+   *
+   * @param action dotted lower-case name, e.g. {@code ingestion.upload}
+   * @param details JSON-serialisable facts of the action (no secrets)
+   * @return the new record's id
+   * @throws IllegalArgumentException when {@code action} is not a dotted lower-case name
+   */
+  public long recordAction(String actor, String action, Map<String, ?> details) {
+    Objects.requireNonNull(details, "details");
+    if (action == null || !ACTION.matcher(action).matches()) {
+      throw new IllegalArgumentException("action must be a dotted lower-case name such as"
+          + " ingestion.upload, got " + action);
+    }
+    String json = toJson(new TreeMap<>(details));
+    long id;
+    appendLock.lock();
+    try {
+      id = recordActionInTransaction(new Caller(actor, Set.of()), action, json);
+    } finally {
+      appendLock.unlock();
+    }
+    checkpointer.appended(id);
+    return id;
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  long appendInTransaction(AuditEntry entry) {
+    AuditRecordEntity record = newRecord(entry.caller(), ANSWER);
     record.question = entry.question();
     record.request = toJson(entry.request());
     record.retrieved = toJson(entry.retrieved());
@@ -55,80 +110,64 @@ public class AuditTrail {
     record.latencies = toJson(entry.latenciesMillis());
     record.verification = entry.verification() == null ? null : toJson(entry.verification());
     record.fallbackReason = entry.answer().fallbackReason();
+    return chain(record);
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  long recordActionInTransaction(Caller caller, String action, String details) {
+    AuditRecordEntity record = newRecord(caller, action);
+    record.details = details;
+    return chain(record);
+  }
+
+  /**
+   * Verifies the whole trail as {@code /api/audit/verify} reports it: the chain from the genesis
+   * hash, the head and, when this instance signs, every checkpoint of its key in the database
+   * and in its checkpoint log.
+   */
+  public AuditVerification verify() {
+    List<CheckpointSource> logs = checkpointer.signing() && java.nio.file.Files.isDirectory(
+        checkpointer.checkpointDir())
+        ? CheckpointLog.readDirectory(checkpointer.checkpointDir()) : List.of();
+    try (Connection connection = database.connection()) {
+      return new TrailVerifier(checkpointer.trustedKeys(), false).verify(connection, logs);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the audit trail: " + e.getMessage(), e);
+    }
+  }
+
+  private AuditRecordEntity newRecord(Caller caller, String action) {
+    AuditRecordEntity record = new AuditRecordEntity();
+    record.username = caller.name();
+    record.userGroups = String.join(",", caller.groups().stream().sorted().toList());
+    record.action = action;
+    record.hashVersion = RecordHashes.CURRENT_VERSION;
+    return record;
+  }
+
+  private long chain(AuditRecordEntity record) {
+    AuditChainHead head = em.find(AuditChainHead.class, 1, LockModeType.PESSIMISTIC_WRITE);
+    if (head == null) {
+      throw new IllegalStateException("audit chain head is missing; the schema was not migrated");
+    }
+    record.id = head.lastId + 1;
+    // Stamped under the lock, so that times grow with ids and a time range is an id range.
+    record.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     record.previousHash = head.lastHash;
-    record.recordHash = hash(record);
+    record.recordHash = "";
+    record.contentDigest = RecordHashes.contentDigest(record.stored());
+    record.recordHash = RecordHashes.recordHash(record.stored());
     em.persist(record);
     head.lastId = record.id;
     head.lastHash = record.recordHash;
     return record.id;
   }
 
-  /** Recomputes every record's hash and link, oldest first. */
-  @Transactional
-  public AuditVerification verify() {
-    String previous = null;
-    long count = 0;
-    int page = 0;
-    final int pageSize = 500;
-    while (true) {
-      List<AuditRecordEntity> records = em.createQuery(
-              "from AuditRecordEntity r order by r.id", AuditRecordEntity.class)
-          .setFirstResult(page * pageSize).setMaxResults(pageSize).getResultList();
-      for (AuditRecordEntity record : records) {
-        count++;
-        if (previous != null && !previous.equals(record.previousHash)) {
-          return new AuditVerification(false, count, record.id,
-              "previous hash does not match the record before it");
-        }
-        if (!hash(record).equals(record.recordHash)) {
-          return new AuditVerification(false, count, record.id,
-              "content does not match its hash");
-        }
-        previous = record.recordHash;
-      }
-      em.clear();
-      if (records.size() < pageSize) {
-        break;
-      }
-      page++;
-    }
-    AuditChainHead head = em.find(AuditChainHead.class, 1);
-    if (previous != null && !previous.equals(head.lastHash)) {
-      return new AuditVerification(false, count, head.lastId, "chain head does not match the newest record");
-    }
-    return new AuditVerification(true, count, null, null);
-  }
-
-  String hash(AuditRecordEntity record) {
-    Map<String, Object> canonical = new LinkedHashMap<>();
-    canonical.put("id", record.id);
-    canonical.put("createdAt", record.createdAt.toInstant().truncatedTo(ChronoUnit.MILLIS).toString());
-    canonical.put("username", record.username);
-    canonical.put("userGroups", record.userGroups);
-    canonical.put("question", record.question);
-    canonical.put("request", record.request);
-    canonical.put("retrieved", record.retrieved);
-    canonical.put("answer", record.answer);
-    canonical.put("refused", record.refused);
-    canonical.put("citations", record.citations);
-    canonical.put("answerer", record.answerer);
-    canonical.put("promptVersion", record.promptVersion);
-    canonical.put("latencies", record.latencies);
-    // Added by V20: hashed only when present, so records written before keep their hashes.
-    if (record.verification != null) {
-      canonical.put("verification", record.verification);
-    }
-    if (record.fallbackReason != null) {
-      canonical.put("fallbackReason", record.fallbackReason);
-    }
-    return Hashes.sha256(record.previousHash + "\n" + toJson(canonical));
-  }
-
   private String toJson(Object value) {
     try {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot serialise audit data", e);
+      throw new UncheckedIOException("cannot serialise audit data", e);
     }
   }
 }

@@ -13,7 +13,10 @@
  *       abstract ({@link io.groundwork.bench.SupportBenchmark});
  *   <li>{@code bench-vectors} ({@link io.groundwork.bench.BenchVectorsCommand}): pgvector HNSW
  *       against Lucene HNSW on the same vectors and queries ({@link
- *       io.groundwork.bench.VectorBenchmark}).
+ *       io.groundwork.bench.VectorBenchmark});
+ *   <li>{@code audit bench} ({@link io.groundwork.bench.AuditBenchCommand}): audit appends per
+ *       second and append latency under concurrent askers, with and without signed checkpoints
+ *       ({@link io.groundwork.bench.AppendBenchmark}).
  * </ul>
  *
  * <p>{@code eval} is not here: users run it on their own data, so it is a product command

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "Groundwork 0.1.0",
     description = "Grounded answers with citations over your company's documents.",
-    subcommands = {ServeCommand.class, IngestCommand.class, AskCommand.class,
+    subcommands = {ServeCommand.class, AuditCommand.class, IngestCommand.class, AskCommand.class,
         SearchCommand.class, HashPasswordCommand.class,
         BenchVerifyCommand.class, EvalCommand.class, BenchCommand.class, BenchVectorsCommand.class})
 public class GroundworkCommand {}

@@ -1,5 +1,6 @@
 package io.groundwork.web;
 
+import io.groundwork.audit.AuditTrail;
 import io.groundwork.core.AccessGroups;
 import io.groundwork.ingest.IngestionReport;
 import io.groundwork.ingest.IngestionService;
@@ -23,7 +24,9 @@ import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
@@ -37,12 +40,14 @@ public class IngestionResource {
   private final IngestionService ingestion;
   private final IngestionRunRepository runs;
   private final SecurityIdentity identity;
+  private final AuditTrail audit;
 
   public IngestionResource(IngestionService ingestion, IngestionRunRepository runs,
-      SecurityIdentity identity) {
+      SecurityIdentity identity, AuditTrail audit) {
     this.ingestion = ingestion;
     this.runs = runs;
     this.identity = identity;
+    this.audit = audit;
   }
 
   /** Body of a run request. */
@@ -77,6 +82,8 @@ public class IngestionResource {
           + ingestion.pipeline().sourceNames());
     }
     String runId = ingestion.startSourceRun(body.source(), identity.getPrincipal().getName());
+    audit.recordAction(identity.getPrincipal().getName(), "ingestion.run-started",
+        Map.of("runId", runId, "source", body.source()));
     return Response.accepted(new RunStarted(runId, body.source(), "RUNNING"))
         .header("Location", "/api/ingest/runs/" + runId).build();
   }
@@ -117,8 +124,12 @@ public class IngestionResource {
             .collect(Collectors.toSet());
     try {
       byte[] content = Files.readAllBytes(file.uploadedFile());
-      return ingestion.ingestUpload(file.fileName(), content, readers,
+      IngestionReport report = ingestion.ingestUpload(file.fileName(), content, readers,
           identity.getPrincipal().getName());
+      audit.recordAction(identity.getPrincipal().getName(), "ingestion.upload", Map.of("file",
+          file.fileName(), "groups", new TreeSet<>(readers), "bytes", content.length, "runId",
+          report.runId(), "ingested", report.ingested(), "failed", report.failed().size()));
+      return report;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the uploaded file", e);
     }

@@ -1,0 +1,204 @@
+package io.groundwork.audit;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Writes the records created in a time range as a verifiable bundle ({@link ExportBundle}) or
+ * as CSV for spreadsheets. Reads with plain JDBC, a page at a time. Stateless; thread-safe.
+ */
+public final class AuditExporter {
+  private static final int PAGE = 500;
+  private static final List<String> CSV_COLUMNS = List.of("id", "created_at", "action", "user",
+      "groups", "question", "answer", "refused", "answerer", "prompt_version", "details",
+      "record_hash");
+
+  /** What a bundle holds, as its manifest says. */
+  public record Summary(long firstId, long lastId, long records, long linkRecords,
+      long checkpoints) {}
+
+  /**
+   * Writes the bundle of records created in {@code [from, to)} (null: unbounded).
+   *
+   * @return what was written
+   */
+  public Summary writeBundle(Connection connection, OffsetDateTime from, OffsetDateTime to,
+      String exportedBy, OutputStream out) throws SQLException, IOException {
+    Optional<long[]> range = new AuditTables(connection).idRange(from, to);
+    return writeBundle(connection, range.map(r -> r[0]).orElse(0L),
+        range.map(r -> r[1]).orElse(-1L), from == null ? null : from.toString(),
+        to == null ? null : to.toString(), exportedBy, out);
+  }
+
+  /**
+   * Writes the bundle of records {@code firstId..lastId} (none when {@code lastId < firstId});
+   * {@code from} and {@code to} are only written to the manifest.
+   */
+  public Summary writeBundle(Connection connection, long firstId, long lastId, String from,
+      String to, String exportedBy, OutputStream out) throws SQLException, IOException {
+    AuditTables tables = new AuditTables(connection);
+    boolean empty = lastId < firstId;
+    long first = empty ? 0 : firstId;
+    long last = empty ? -1 : lastId;
+    List<Checkpoint> all = tables.checkpoints();
+    long cover = empty ? last : all.stream().mapToLong(Checkpoint::treeSize)
+        .filter(size -> size >= last).min().orElse(last);
+    List<Checkpoint> checkpoints = empty ? List.of() : all.stream()
+        .filter(c -> c.treeSize() >= first - 1 && c.treeSize() <= cover).toList();
+    Map<String, String> hashes = new LinkedHashMap<>();
+    long[] counts = new long[2];
+    ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+    hashes.put(ExportBundle.RECORDS, entry(zip, ExportBundle.RECORDS, stream -> {
+      counts[0] = writeRecords(tables, first, last, false, stream);
+    }));
+    hashes.put(ExportBundle.LINK_RECORDS, entry(zip, ExportBundle.LINK_RECORDS, stream -> {
+      counts[1] = writeRecords(tables, last + 1, cover, true, stream);
+    }));
+    hashes.put(ExportBundle.CHECKPOINTS, entry(zip, ExportBundle.CHECKPOINTS, stream -> {
+      for (Checkpoint checkpoint : checkpoints) {
+        stream.write((CheckpointLog.line(checkpoint) + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }));
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("format", ExportBundle.FORMAT);
+    manifest.put("exportedAt", Instant.now().toString());
+    manifest.put("exportedBy", exportedBy);
+    manifest.put("from", from);
+    manifest.put("to", to);
+    manifest.put("firstId", first);
+    manifest.put("lastId", last);
+    manifest.put("records", counts[0]);
+    manifest.put("linkRecords", counts[1]);
+    manifest.put("checkpoints", checkpoints.size());
+    manifest.put("sha256", hashes);
+    zip.putNextEntry(new ZipEntry(ExportBundle.MANIFEST));
+    zip.write(ExportBundle.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+    zip.closeEntry();
+    zip.finish();
+    zip.flush();
+    return new Summary(first, last, counts[0], counts[1], checkpoints.size());
+  }
+
+  /** Writes the records created in {@code [from, to)} as CSV (RFC 4180, UTF-8, header row). */
+  public long writeCsv(Connection connection, OffsetDateTime from, OffsetDateTime to, Writer out)
+      throws SQLException, IOException {
+    AuditTables tables = new AuditTables(connection);
+    Optional<long[]> range = tables.idRange(from, to);
+    out.write(String.join(",", CSV_COLUMNS) + "\r\n");
+    if (range.isEmpty()) {
+      out.flush();
+      return 0;
+    }
+    long count = 0;
+    long after = range.get()[0] - 1;
+    while (true) {
+      List<StoredRecord> page = tables.records(after, range.get()[1], PAGE);
+      for (StoredRecord r : page) {
+        List<String> cells = List.of(String.valueOf(r.id()), r.createdAt().toString(), r.action(),
+            r.username(), r.userGroups(), nullToEmpty(r.question()), nullToEmpty(r.answer()),
+            String.valueOf(r.refused()), nullToEmpty(r.answerer()),
+            nullToEmpty(r.promptVersion()), nullToEmpty(r.details()), r.recordHash());
+        List<String> escaped = new ArrayList<>();
+        for (String cell : cells) {
+          escaped.add(csv(cell));
+        }
+        out.write(String.join(",", escaped) + "\r\n");
+        after = r.id();
+        count++;
+      }
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    out.flush();
+    return count;
+  }
+
+  /**
+   * One CSV cell: quoted when needed, and a leading {@code = + - @} (or tab, CR) defused with an
+   * apostrophe so that a spreadsheet never runs a question as a formula.
+   */
+  static String csv(String value) {
+    String cell = value;
+    if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+      cell = "'" + cell;
+    }
+    if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+      cell = "\"" + cell.replace("\"", "\"\"") + "\"";
+    }
+    return cell;
+  }
+
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static long writeRecords(AuditTables tables, long first, long last, boolean linkOnly,
+      OutputStream out) throws SQLException, IOException {
+    long count = 0;
+    long after = first - 1;
+    while (after < last) {
+      List<StoredRecord> page = tables.records(after, last, PAGE);
+      for (StoredRecord record : page) {
+        StoredRecord written = linkOnly && record.hashVersion() > 1 ? record.withoutContent()
+            : record;
+        out.write(ExportBundle.JSON.writeValueAsBytes(written));
+        out.write('\n');
+        after = record.id();
+        count++;
+      }
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    return count;
+  }
+
+  @FunctionalInterface
+  private interface Body {
+    void write(OutputStream out) throws SQLException, IOException;
+  }
+
+  /** Writes one zip entry through {@code body} and returns the SHA-256 of its bytes. */
+  private static String entry(ZipOutputStream zip, String name, Body body)
+      throws SQLException, IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    zip.putNextEntry(new ZipEntry(name));
+    OutputStream unclosable = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        zip.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        zip.write(b, off, len);
+      }
+    };
+    body.write(new DigestOutputStream(unclosable, digest));
+    zip.closeEntry();
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}

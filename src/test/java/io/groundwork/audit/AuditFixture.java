@@ -1,0 +1,141 @@
+package io.groundwork.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Random;
+import org.flywaydb.core.Flyway;
+
+/**
+ * An audit database for tests without the application: migrated with the application's own
+ * migrations (db/migration), records appended in plain JDBC with the application's hash schemes,
+ * exactly as {@link AuditTrail} stores them (scheme 2; scheme 1 for records made before it).
+ */
+final class AuditFixture {
+  private final CheckpointWriter.Connections connections;
+  private final Random random;
+
+  AuditFixture(CheckpointWriter.Connections connections, long seed) {
+    this.connections = connections;
+    this.random = new Random(seed);
+  }
+
+  /**
+   * Applies db/migration: through Flyway on H2; on PostgreSQL statement by statement, in version
+   * order (Quarkus adds the Flyway PostgreSQL plugin to the application as a conditional
+   * dependency; the plain test class path has none).
+   */
+  static void migrate(String url, String user, String password) throws SQLException {
+    if (url.startsWith("jdbc:h2:")) {
+      Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration")
+          .load().migrate();
+      return;
+    }
+    try (Connection connection = java.sql.DriverManager.getConnection(url, user, password);
+        Statement statement = connection.createStatement()) {
+      for (String file : MIGRATIONS) {
+        String sql;
+        try (var in = AuditFixture.class.getResourceAsStream("/db/migration/" + file)) {
+          sql = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+          throw new IllegalStateException("cannot read migration " + file, e);
+        }
+        for (String command : sql.replaceAll("(?m)^--.*$", "").split(";")) {
+          if (!command.isBlank()) {
+            statement.execute(command);
+          }
+        }
+      }
+    }
+  }
+
+  private static final java.util.List<String> MIGRATIONS = java.util.List.of(
+      "V1__initial_schema.sql", "V20__answer_verification.sql", "V30__audit_checkpoints.sql");
+
+  /** Appends a random answer record with hash scheme {@code version}; returns its id. */
+  long append(int version) throws SQLException {
+    try (Connection connection = connections.open()) {
+      connection.setAutoCommit(false);
+      long lastId;
+      String lastHash;
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery(
+              "SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")) {
+        rows.next();
+        lastId = rows.getLong(1);
+        lastHash = rows.getString(2);
+      }
+      int n = random.nextInt(1000);
+      StoredRecord draft = new StoredRecord(lastId + 1,
+          Instant.now().truncatedTo(ChronoUnit.MILLIS), version, "answer", "user" + (n % 7),
+          "everyone,hr", "How many days of leave, case " + n + "?", "{\"topK\":8}",
+          "[{\"chunkId\":\"c" + n + "\"}]", "It is " + (20 + n % 10) + " days. [1]",
+          n % 5 == 0, "[{\"number\":1}]", "extractive", "v1", "{\"total\":" + n + ".0}",
+          null, null, null, null, lastHash, "");
+      String digest = version == 1 ? null : RecordHashes.contentDigest(draft);
+      StoredRecord withDigest = copy(draft, digest, "");
+      StoredRecord record = copy(draft, digest, RecordHashes.recordHash(withDigest));
+      insert(connection, record);
+      try (PreparedStatement head = connection.prepareStatement(
+          "UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1")) {
+        head.setLong(1, record.id());
+        head.setString(2, record.recordHash());
+        head.executeUpdate();
+      }
+      connection.commit();
+      return record.id();
+    }
+  }
+
+  static void insert(Connection connection, StoredRecord r) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_records (id,"
+        + " created_at, hash_version, action, username, user_groups, question, request,"
+        + " retrieved, answer, refused, citations, answerer, prompt_version, latencies,"
+        + " verification, fallback_reason, details, content_digest, previous_hash, record_hash)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      insert.setLong(1, r.id());
+      insert.setObject(2, r.createdAt().atOffset(ZoneOffset.UTC));
+      insert.setInt(3, r.hashVersion());
+      insert.setString(4, r.action());
+      insert.setString(5, r.username());
+      insert.setString(6, r.userGroups());
+      insert.setString(7, r.question());
+      insert.setString(8, r.request());
+      insert.setString(9, r.retrieved());
+      insert.setString(10, r.answer());
+      insert.setBoolean(11, r.refused());
+      insert.setString(12, r.citations());
+      insert.setString(13, r.answerer());
+      insert.setString(14, r.promptVersion());
+      insert.setString(15, r.latencies());
+      insert.setString(16, r.verification());
+      insert.setString(17, r.fallbackReason());
+      insert.setString(18, r.details());
+      insert.setString(19, r.contentDigest());
+      insert.setString(20, r.previousHash());
+      insert.setString(21, r.recordHash());
+      insert.executeUpdate();
+    }
+  }
+
+  static StoredRecord copy(StoredRecord r, String digest, String hash) {
+    return new StoredRecord(r.id(), r.createdAt(), r.hashVersion(), r.action(), r.username(),
+        r.userGroups(), r.question(), r.request(), r.retrieved(), r.answer(), r.refused(),
+        r.citations(), r.answerer(), r.promptVersion(), r.latencies(), r.verification(),
+        r.fallbackReason(), r.details(), digest, r.previousHash(), hash);
+  }
+
+  /** Runs {@code sql} (committed). */
+  void execute(String... sql) throws SQLException {
+    try (Connection connection = connections.open(); Statement statement = connection.createStatement()) {
+      for (String s : sql) {
+        statement.execute(s);
+      }
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package io.groundwork.audit;
+
+import io.groundwork.contract.RequiresPostgres;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The signed trail in PostgreSQL store mode (needs pgvector, like the store contract). */
+@QuarkusTest
+@TestProfile(SignedTrailProfiles.Postgres.class)
+@RequiresPostgres
+class PostgresSignedTrailTest extends SignedTrailContract {}
