@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Clock;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * schema).
  */
 @QuarkusMainTest
+@Tag("slow")
 class AuditCliTest {
   private static Path newDir(String name) throws Exception {
     Path dir = Path.of("target/test-data/audit-cli-" + name + "-" + UUID.randomUUID());

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.groundwork.testing.PackagedApp;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +41,6 @@ import org.junit.jupiter.api.Test;
 class AuditKillIT {
   private static final Duration DEADLINE = Duration.ofMinutes(3);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
 
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
@@ -88,7 +87,7 @@ class AuditKillIT {
         "GROUNDWORK_AUDIT_CHECKPOINT_EVERY", "10",
         "GROUNDWORK_AUDIT_CHECKPOINT_INTERVAL", "1s"));
 
-    int port = freePort();
+    int port = PackagedApp.freePort();
     Process server = start(env, port, work.resolve("server-1.log"));
     awaitReady(server, port);
     Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
@@ -136,9 +135,8 @@ class AuditKillIT {
     restarted.waitFor();
     processes.remove(restarted);
 
-    List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString(), "audit",
-        "verify", "--public-key", publicKey.toString(), "--checkpoints",
-        work.resolve("checkpoints").toString()));
+    List<String> command = PackagedApp.command("audit", "verify", "--public-key",
+        publicKey.toString(), "--checkpoints", work.resolve("checkpoints").toString());
     command.addAll(verifyStore);
     ProcessBuilder offline = new ProcessBuilder(command);
     offline.environment().put("GROUNDWORK_DATA_DIR", work.resolve("cli-data").toString());
@@ -151,13 +149,7 @@ class AuditKillIT {
   }
 
   private Process start(Map<String, String> env, int port, Path log) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx768m", "--add-modules",
-        "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(),
-        "serve");
-    builder.environment().putAll(env);
-    builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    Process process = builder.start();
+    Process process = PackagedApp.serve(port, env, log).start();
     processes.add(process);
     return process;
   }
@@ -175,15 +167,5 @@ class AuditKillIT {
         .timeout(Duration.ofSeconds(30))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
             (user + ":" + user + "-pass").getBytes(StandardCharsets.UTF_8)));
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -3,8 +3,8 @@ package io.groundwork.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.groundwork.testing.PackagedApp;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -60,20 +61,10 @@ class ServeStopIT {
   }
 
   private Process start(Path data, Path log, boolean autoIngest) throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx768m",
-        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-        "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString(), "serve");
-    builder.environment().put("GROUNDWORK_DATA_DIR", data.toString());
-    builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-    builder.environment().put("GROUNDWORK_INGEST_AUTO_INGEST_SAMPLES", Boolean.toString(autoIngest));
+    int port = PackagedApp.freePort();
     Files.writeString(log, "port " + port + "\n");
-    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    return builder.start();
+    return PackagedApp.serve(port, Map.of("GROUNDWORK_DATA_DIR", data.toString(),
+        "GROUNDWORK_INGEST_AUTO_INGEST_SAMPLES", Boolean.toString(autoIngest)), log).start();
   }
 
   private static int port(Path log) throws IOException {

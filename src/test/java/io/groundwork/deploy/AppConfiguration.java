@@ -1,5 +1,8 @@
 package io.groundwork.deploy;
 
+import static io.groundwork.testing.ConfigNames.join;
+import static io.groundwork.testing.ConfigNames.kebab;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -336,29 +339,6 @@ final class AppConfiguration {
     Map<String, String> result = new LinkedHashMap<>();
     loaded.stringPropertyNames().forEach(k -> result.put(k, loaded.getProperty(k)));
     return result;
-  }
-
-  private static String kebab(String name) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (Character.isUpperCase(c)) {
-        if (i > 0 && !Character.isUpperCase(name.charAt(i - 1))) {
-          out.append('-');
-        }
-        out.append(Character.toLowerCase(c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static String join(String prefix, String segment) {
-    if (prefix.isEmpty()) {
-      return segment;
-    }
-    return segment.isEmpty() ? prefix : prefix + "." + segment;
   }
 
   private static String trimSlashes(String path) {

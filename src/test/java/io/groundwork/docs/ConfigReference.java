@@ -1,5 +1,8 @@
 package io.groundwork.docs;
 
+import static io.groundwork.testing.ConfigNames.join;
+import static io.groundwork.testing.ConfigNames.kebab;
+
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
@@ -335,30 +338,6 @@ final class ConfigReference {
       return arguments(withName).get("value");
     }
     return kebab(method.getName().toString());
-  }
-
-  /** The property name SmallRye Config's kebab-case strategy gives a method. */
-  static String kebab(String name) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (Character.isUpperCase(c)) {
-        if (i > 0 && !Character.isUpperCase(name.charAt(i - 1))) {
-          out.append('-');
-        }
-        out.append(Character.toLowerCase(c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static String join(String prefix, String segment) {
-    if (prefix.isEmpty()) {
-      return segment;
-    }
-    return segment.isEmpty() ? prefix : prefix + "." + segment;
   }
 
   /** Outer.Inner name of the class at {@code path}, without the package. */

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.groundwork.contract.PostgresTestDatabase;
 import io.groundwork.contract.RequiresPostgres;
+import io.groundwork.testing.PackagedApp;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -130,20 +131,11 @@ class TwoReplicasIT {
   }
 
   private Replica start(String name, Path work, Map<String, String> env) throws IOException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx768m",
-        "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-        "-jar", Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString(), "serve");
-    builder.environment().putAll(env);
-    builder.environment().put("GROUNDWORK_DATA_DIR", work.resolve("data-" + name).toString());
-    builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    int port = PackagedApp.freePort();
+    Map<String, String> environment = new HashMap<>(env);
+    environment.put("GROUNDWORK_DATA_DIR", work.resolve("data-" + name).toString());
     Path log = work.resolve(name + "-" + port + ".log");
-    builder.redirectErrorStream(true).redirectOutput(log.toFile());
-    Replica replica = new Replica(name, builder.start(), port, log);
+    Replica replica = new Replica(name, PackagedApp.serve(port, environment, log).start(), port, log);
     replicas.add(replica);
     return replica;
   }
