@@ -18,6 +18,7 @@ import io.groundwork.ingest.Chunker;
 import io.groundwork.retrieve.HybridRetriever;
 import io.groundwork.retrieve.RetrievalSettings;
 import io.groundwork.text.TermAnalyzer;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -95,9 +96,11 @@ public class EvalCommand implements Callable<Integer> {
 
   private final EvalPipeline pipeline;
   private final AnswerConfig answerConfig;
-  private final PromptLibrary prompts;
+  /** Loaded when a grounding evaluation runs, so that other commands start without it. */
+  private final Provider<PromptLibrary> prompts;
 
-  public EvalCommand(EvalPipeline pipeline, AnswerConfig answerConfig, PromptLibrary prompts) {
+  public EvalCommand(EvalPipeline pipeline, AnswerConfig answerConfig,
+      Provider<PromptLibrary> prompts) {
     this.pipeline = pipeline;
     this.answerConfig = answerConfig;
     this.prompts = prompts;
@@ -142,7 +145,7 @@ public class EvalCommand implements Callable<Integer> {
           }
           // The server's answerer, with term weights from the evaluation index.
           Answerer answerer = ExtractiveAnswerer.builder().embedder(embedder)
-              .terms(new TermAnalyzer()).prompts(prompts).weights(opened.index())
+              .terms(new TermAnalyzer()).prompts(prompts.get()).weights(opened.index())
               .maxSentences(answerConfig.maxSentences())
               .chunksConsidered(answerConfig.chunksConsidered())
               .minEvidence(answerConfig.minEvidence())

@@ -10,16 +10,17 @@ import io.groundwork.retrieve.RetrievalConfig;
 import io.groundwork.retrieve.RetrievalSettings;
 import io.groundwork.retrieve.RetrieverProducer;
 import io.groundwork.store.DataDirectory;
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 
 /**
  * The server's own pipeline as the commands that measure it ({@code eval}, {@code bench}) use
  * it: the configured chunker, embedder, index and retrieval settings, the retriever the server
  * builds, and the data directory that evaluation indexes live in. One bean, so that those
- * commands are wired alike and measure exactly what the server runs.
+ * commands are wired alike and measure exactly what the server runs. Created on first use, so
+ * that the other commands start without the pipeline file or the embedding model.
  */
-@Singleton
+@ApplicationScoped
 public class EvalPipeline {
   private final Embedder embedder;
   private final EmbeddingConfig embeddingConfig;

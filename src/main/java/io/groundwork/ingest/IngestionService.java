@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,9 +77,10 @@ public class IngestionService {
 
   /**
    * Lets a background run end after its current file, before the container closes the database
-   * under it.
+   * under it. Only for an ingestion service that exists: a command that never ingested does not
+   * create one on its way out.
    */
-  void stopRuns(@Observes ShutdownEvent event) {
+  void stopRuns(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
     stopping = true;
     runner.shutdown();
     try {

@@ -56,7 +56,7 @@ class AuditKillIT {
 
   @Test
   void embeddedStoreLosesNoAcknowledgedRecord() throws Exception {
-    Path work = Files.createTempDirectory(Path.of("target"), "audit-kill");
+    Path work = Files.createTempDirectory(Path.of("target"), "audit-kill").toAbsolutePath();
     killDuringBurst(work, Map.of("GROUNDWORK_DATA_DIR", work.resolve("data").toString()),
         List.of("--data-dir", work.resolve("data").toString()));
   }
@@ -64,7 +64,7 @@ class AuditKillIT {
   @Test
   void postgresStoreLosesNoAcknowledgedRecord() throws Exception {
     AuditPostgres.assumeAvailable();
-    Path work = Files.createTempDirectory(Path.of("target"), "audit-kill-pg");
+    Path work = Files.createTempDirectory(Path.of("target"), "audit-kill-pg").toAbsolutePath();
     String url = PostgresTestDatabase.freshSchemaUrl("audit_kill");
     String user = PostgresTestDatabase.user();
     killDuringBurst(work, Map.of("GROUNDWORK_DATA_DIR", work.resolve("data").toString(),
@@ -138,7 +138,8 @@ class AuditKillIT {
     List<String> command = PackagedApp.command("audit", "verify", "--public-key",
         publicKey.toString(), "--checkpoints", work.resolve("checkpoints").toString());
     command.addAll(verifyStore);
-    ProcessBuilder offline = new ProcessBuilder(command);
+    // An auditor runs the verifier wherever the jar is, without the project's pipeline or prompts.
+    ProcessBuilder offline = new ProcessBuilder(command).directory(work.toFile());
     offline.environment().put("GROUNDWORK_DATA_DIR", work.resolve("cli-data").toString());
     Path log = work.resolve("verify.log");
     offline.redirectErrorStream(true).redirectOutput(log.toFile());
