@@ -78,12 +78,10 @@ public class AuditResource {
   @Transactional
   @Operation(summary = "Audit records, newest first, filtered by user and time (ISO-8601)")
   public List<AuditView> list(@QueryParam("user") String user, @QueryParam("from") String from,
-      @QueryParam("to") String to, @QueryParam("limit") Integer limit,
-      @QueryParam("offset") Integer offset) {
-    int max = limit == null ? 50 : limit;
-    if (max < 1 || max > 500) {
-      throw new IllegalArgumentException("limit must be between 1 and 500");
-    }
+      @QueryParam("to") String to, @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset) {
+    int max = QueryParams.integer("limit", limit, 50, 1, 500);
+    int first = QueryParams.integer("offset", offset, 0, 0, Integer.MAX_VALUE);
     StringBuilder jpql = new StringBuilder("from AuditRecordEntity r where 1 = 1");
     if (user != null) {
       jpql.append(" and r.username = :user");
@@ -105,7 +103,7 @@ public class AuditResource {
     if (to != null) {
       query.setParameter("to", time("to", to));
     }
-    query.setFirstResult(offset == null ? 0 : Math.max(0, offset)).setMaxResults(max);
+    query.setFirstResult(first).setMaxResults(max);
     return query.getResultList().stream().map(this::view).toList();
   }
 

@@ -2,6 +2,7 @@ package io.groundwork.web;
 
 import io.groundwork.answer.ExtractiveAnswerer;
 import io.groundwork.qa.QuestionAnswering;
+import io.groundwork.retrieve.RetrievalRequest;
 import io.groundwork.retrieve.RetrievalResult;
 import io.groundwork.retrieve.RetrievedChunk;
 import io.groundwork.security.CallerResolver;
@@ -43,13 +44,14 @@ public class SearchResource {
 
   @GET
   @Operation(summary = "Hybrid search over the documents the caller may read")
-  public SearchResponse search(@QueryParam("q") String query, @QueryParam("topK") Integer topK,
+  public SearchResponse search(@QueryParam("q") String query, @QueryParam("topK") String topK,
       @QueryParam("source") List<String> sources, @QueryParam("document") List<String> documents) {
     if (query == null || query.isBlank()) {
       throw new IllegalArgumentException("query parameter 'q' is required");
     }
+    Integer k = QueryParams.integer("topK", topK, null, 1, RetrievalRequest.MAX_TOP_K);
     long start = System.nanoTime();
-    RetrievalResult result = qa.search(callers.caller(identity), query, topK,
+    RetrievalResult result = qa.search(callers.caller(identity), query, k,
         sources == null ? Set.of() : Set.copyOf(sources),
         documents == null ? Set.of() : Set.copyOf(documents));
     return new SearchResponse(query, hits(result.chunks()), (System.nanoTime() - start) / 1e6);

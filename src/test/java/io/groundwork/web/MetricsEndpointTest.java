@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 @Tag("app")
 class MetricsEndpointTest {
   private static String scrape() {
-    return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+    return given().auth().preemptive().basic("bob", "bob-pass")
+        .when().get("/q/metrics").then().statusCode(200).extract().asString();
   }
 
   /** The value of one series, or 0 when it is absent. */
@@ -109,7 +110,10 @@ class MetricsEndpointTest {
       given().when().get(probe.getValue()).then().statusCode(200)
           .body("status", equalTo("UP"));
     }
-    given().when().get(KubernetesProbes.prometheusPath(Path.of("k8s/deployment.yaml")))
-        .then().statusCode(200);
+    // Prometheus scrapes with the credentials of a user (docs/deployment.md).
+    String metrics = KubernetesProbes.prometheusPath(Path.of("k8s/deployment.yaml"));
+    given().when().get(metrics).then().statusCode(401);
+    given().auth().preemptive().basic("bob", "bob-pass").when().get(metrics).then()
+        .statusCode(200);
   }
 }

@@ -140,7 +140,9 @@ class RestApiTest {
 
   @Test
   void openApiDocumentListsTheApi() {
-    given().when().get("/q/openapi?format=json").then().statusCode(200)
+    given().when().get("/q/openapi?format=json").then().statusCode(401);
+    given().auth().preemptive().basic("bob", "bob-pass")
+        .when().get("/q/openapi?format=json").then().statusCode(200)
         .body("paths", org.hamcrest.Matchers.hasKey("/api/ask"))
         .body("paths", org.hamcrest.Matchers.hasKey("/api/search"));
   }
