@@ -79,7 +79,8 @@ function showAnswer(body) {
     item.appendChild(el('blockquote', c.quote));
     citationList.appendChild(item);
   });
-  showNotice(body.notice);
+  // While the knowledge base is still being indexed, a refusal may only mean "not indexed yet".
+  showNotice([body.indexing && body.indexing.message, body.notice].filter(Boolean).join(' '));
   showVerification(body.verification);
   meta.textContent = 'Answered by ' + body.answerer + ' in ' + Math.round(body.latenciesMs.total)
     + ' ms - audit record ' + body.auditId;

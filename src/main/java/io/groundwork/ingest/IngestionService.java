@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,6 +57,7 @@ public class IngestionService {
   private final FileTasks files;
   private final ReentrantLock runLock = new ReentrantLock();
   private volatile boolean stopping;
+  private volatile IngestionProgress progress;
   private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
     Thread thread = new Thread(r, "groundwork-ingest");
     thread.setDaemon(true);
@@ -97,6 +99,15 @@ public class IngestionService {
   @PreDestroy
   void shutdown() {
     runner.shutdownNow();
+  }
+
+  /**
+   * The run in progress, or empty when none runs. Readiness of the knowledge base means no run
+   * in progress: during a source's first ingestion (or a re-ingestion) answers can miss
+   * documents, and say so with this.
+   */
+  public Optional<IngestionProgress> progress() {
+    return Optional.ofNullable(progress);
   }
 
   public PipelineDefinition pipeline() {
@@ -204,6 +215,7 @@ public class IngestionService {
       listener.started(tasks.size());
       RunCounters counters = new RunCounters();
       int done = 0;
+      progress = IngestionProgress.of(sourceName, 0, tasks.size());
       for (FileTask task : tasks) {
         if (stopping) {
           return stopped(runId, sourceName, counters, done, tasks.size(), started);
@@ -213,6 +225,7 @@ public class IngestionService {
         counters.add(task.path(), result);
         metrics.fileDone(result.kind(), result.chunks(), result.reason());
         runs.fileDone(runId, task.path(), result, counters);
+        progress = IngestionProgress.of(sourceName, done, tasks.size());
         listener.fileDone(task.path(), result.kind(), result.detail());
         if (result.kind() == FileOutcome.INGESTED) {
           index.documentCommitted();
@@ -239,6 +252,7 @@ public class IngestionService {
       runs.failed(runId, e.getMessage());
       throw e;
     } finally {
+      progress = null;
       runLock.unlock();
     }
   }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.groundwork.answer.AnswerListener;
 import io.groundwork.answer.Citation;
+import io.groundwork.ingest.IngestionProgress;
+import io.groundwork.ingest.IngestionService;
 import io.groundwork.qa.AskRequest;
 import io.groundwork.qa.AskResult;
 import io.groundwork.qa.QuestionAnswering;
@@ -49,14 +51,16 @@ public class AskResource {
   private final SecurityIdentity identity;
   private final ObjectMapper json;
   private final ManagedExecutor executor;
+  private final IngestionService ingestion;
 
   public AskResource(QuestionAnswering qa, CallerResolver callers, SecurityIdentity identity,
-      ObjectMapper json, ManagedExecutor executor) {
+      ObjectMapper json, ManagedExecutor executor, IngestionService ingestion) {
     this.qa = qa;
     this.callers = callers;
     this.identity = identity;
     this.json = json;
     this.executor = executor;
+    this.ingestion = ingestion;
   }
 
   /** The request body. */
@@ -68,11 +72,13 @@ public class AskResource {
    * @param notice a message about how the answer was made (e.g. the LLM fell back), or null
    * @param verification every sentence of the generated answer with its citations, support
    *     score and verdict
+   * @param indexing while an ingestion run is in progress, how far it is (the answer may miss
+   *     documents not indexed yet); null when the knowledge base is not being indexed
    */
   public record AskResponse(
       long auditId, String answer, boolean refused, List<Citation> citations, String answerer,
       String promptVersion, List<SearchResource.Hit> retrieved, Map<String, Double> latenciesMs,
-      String notice, Verification verification) {}
+      String notice, Verification verification, IngestionProgress indexing) {}
 
   /** Data of a {@code token} event. */
   public record TokenEvent(String text) {}
@@ -138,11 +144,11 @@ public class AskResource {
     return new AskRequest(body.question(), body.topK(), body.sources(), body.documentIds());
   }
 
-  private static AskResponse response(AskResult result) {
+  private AskResponse response(AskResult result) {
     return new AskResponse(result.auditId(), result.answer().text(), result.answer().refused(),
         result.answer().citations(), result.answer().answerer(), result.answer().promptVersion(),
         SearchResource.hits(result.retrieved()), result.latenciesMillis(),
-        result.answer().notice(), result.verification());
+        result.answer().notice(), result.verification(), ingestion.progress().orElse(null));
   }
 
   /** Sends named JSON events in order; sends from several threads never interleave. */
