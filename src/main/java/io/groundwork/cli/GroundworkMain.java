@@ -18,8 +18,7 @@ public class GroundworkMain implements QuarkusApplication {
   CommandLine.IFactory factory;
 
   public static void main(String... args) {
-    boolean serve = args.length == 0 || args[0].equals("serve");
-    if (!serve) {
+    if (!serves(args)) {
       // A CLI command must not take the server's port, nor drown its output in start-up logs.
       System.setProperty("quarkus.http.host-enabled", "false");
       System.setProperty("quarkus.log.category.\"io.quarkus\".level", "WARN");
@@ -30,7 +29,7 @@ public class GroundworkMain implements QuarkusApplication {
 
   @Override
   public int run(String... args) {
-    if (args.length == 0 || args[0].equals("serve")) {
+    if (serves(args)) {
       // Before the commands are built: building them loads the embedding model in native code,
       // and a JVM that exits meanwhile (the default reaction to a signal) crashes inside it.
       stopOnSignals();
@@ -38,6 +37,11 @@ public class GroundworkMain implements QuarkusApplication {
     return new CommandLine(GroundworkCommand.class, factory)
         .setCaseInsensitiveEnumValuesAllowed(true)
         .execute(args.length == 0 ? new String[] {"serve"} : args);
+  }
+
+  /** True when {@code args} run the server: no command, or {@code serve}. */
+  private static boolean serves(String... args) {
+    return args.length == 0 || args[0].equals("serve");
   }
 
   /**

@@ -36,7 +36,7 @@ class ServeStopIT {
   void sigtermDuringIngestionEndsWithExitZeroAndTheDataDirectoryOpensAgain() throws Exception {
     Path data = work.resolve("data");
     Path firstLog = work.resolve("first.log");
-    Process first = start(data, firstLog, true);
+    Process first = start(data, firstLog, true, PackagedApp.freePort());
     await("first ingestion started (log " + firstLog + ")").atMost(DEADLINE)
         .until(() -> Files.readString(firstLog).contains("ingesting source"));
     first.toHandle().destroy(); // SIGTERM
@@ -47,9 +47,9 @@ class ServeStopIT {
         .doesNotContain("ERROR");
 
     Path secondLog = work.resolve("second.log");
-    Process second = start(data, secondLog, false);
+    int port = PackagedApp.freePort();
+    Process second = start(data, secondLog, false, port);
     try {
-      int port = port(secondLog);
       await("second start ready (log " + secondLog + ")").atMost(DEADLINE).ignoreExceptions()
           .until(() -> status(port, "/q/health/ready") == 200);
       assertThat(Files.readString(secondLog)).doesNotContain("Exception");
@@ -60,16 +60,9 @@ class ServeStopIT {
     assertThat(second.exitValue()).as(Files.readString(secondLog)).isZero();
   }
 
-  private Process start(Path data, Path log, boolean autoIngest) throws IOException {
-    int port = PackagedApp.freePort();
-    Files.writeString(log, "port " + port + "\n");
+  private Process start(Path data, Path log, boolean autoIngest, int port) throws IOException {
     return PackagedApp.serve(port, Map.of("GROUNDWORK_DATA_DIR", data.toString(),
         "GROUNDWORK_INGEST_AUTO_INGEST_SAMPLES", Boolean.toString(autoIngest)), log).start();
-  }
-
-  private static int port(Path log) throws IOException {
-    String first = Files.readAllLines(log).get(0);
-    return Integer.parseInt(first.substring("port ".length()));
   }
 
   private int status(int port, String path) throws Exception {
