@@ -1,6 +1,5 @@
 package io.groundwork.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -11,13 +10,11 @@ import io.quarkus.vertx.http.runtime.security.ChallengeData;
 import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * HTTP basic authentication whose challenge is a JSON error: a request without credentials, or
@@ -31,12 +28,10 @@ public class JsonBasicAuthentication implements HttpAuthenticationMechanism {
   private final ObjectMapper json;
   private final String challenge;
 
-  public JsonBasicAuthentication(
-      @ConfigProperty(name = "quarkus.http.auth.realm", defaultValue = "Groundwork") String realm,
-      ObjectMapper json) {
-    this.basic = new BasicAuthenticationMechanism(realm, false);
+  public JsonBasicAuthentication(ObjectMapper json) {
+    this.basic = new BasicAuthenticationMechanism(Perimeter.realm(), false);
     this.json = json;
-    this.challenge = "Basic realm=\"" + realm + "\"";
+    this.challenge = Perimeter.challenge();
   }
 
   @Override
@@ -54,15 +49,8 @@ public class JsonBasicAuthentication implements HttpAuthenticationMechanism {
   public Uni<Boolean> sendChallenge(RoutingContext context) {
     HttpServerResponse response = context.response();
     if (!response.ended()) {
-      String body;
-      try {
-        body = json.writeValueAsString(new ApiError(401,
-            Response.Status.UNAUTHORIZED.getReasonPhrase(), Perimeter.SIGN_IN_MESSAGE));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot write an error", e);
-      }
-      response.setStatusCode(401).putHeader(HttpHeaderNames.WWW_AUTHENTICATE, challenge)
-          .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
+      response.putHeader(HttpHeaderNames.WWW_AUTHENTICATE, challenge);
+      Perimeter.send(response, json, Response.Status.UNAUTHORIZED, Perimeter.SIGN_IN_MESSAGE);
     }
     return Uni.createFrom().item(true);
   }

@@ -8,6 +8,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,11 +52,15 @@ public class Perimeter {
         .orElse(Long.MAX_VALUE);
   }
 
+  /** The realm of HTTP basic authentication ({@code quarkus.http.auth.realm}). */
+  static String realm() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("quarkus.http.auth.realm", String.class).orElse("Groundwork");
+  }
+
   /** The challenge of HTTP basic authentication, so that a browser asks for credentials. */
   static String challenge() {
-    String realm = ConfigProvider.getConfig()
-        .getOptionalValue("quarkus.http.auth.realm", String.class).orElse("Quarkus");
-    return "Basic realm=\"" + realm + "\"";
+    return "Basic realm=\"" + realm() + "\"";
   }
 
   void routes(@Observes Router router) {
@@ -111,6 +116,12 @@ public class Perimeter {
   }
 
   private void send(RoutingContext ctx, Response.Status status, String message) {
+    send(ctx.response(), json, status, message);
+  }
+
+  /** Ends {@code response} with {@code status} and the JSON body every API error has. */
+  static void send(HttpServerResponse response, ObjectMapper json, Response.Status status,
+      String message) {
     String body;
     try {
       body = json.writeValueAsString(
@@ -118,7 +129,7 @@ public class Perimeter {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write an error", e);
     }
-    ctx.response().setStatusCode(status.getStatusCode())
+    response.setStatusCode(status.getStatusCode())
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
   }
 
