@@ -14,10 +14,6 @@ const verificationBox = document.getElementById('verification');
 const verificationSummary = document.getElementById('verification-summary');
 const verificationList = document.getElementById('verification-list');
 
-fetch('/api/me').then(r => r.ok ? r.json() : null).then(me => {
-  if (me) document.getElementById('me').textContent = me.name + ' (' + me.groups.join(', ') + ')';
-});
-
 function el(tag, text, attrs) {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;

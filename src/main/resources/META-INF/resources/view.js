@@ -6,10 +6,6 @@ const start = Number(params.get('start'));
 const end = Number(params.get('end'));
 const errorBox = document.getElementById('error');
 
-fetch('/api/me').then(r => r.ok ? r.json() : null).then(me => {
-  if (me) document.getElementById('me').textContent = me.name + ' (' + me.groups.join(', ') + ')';
-});
-
 fetch('/api/documents/' + encodeURIComponent(docId))
   .then(async r => {
     const body = await r.json();

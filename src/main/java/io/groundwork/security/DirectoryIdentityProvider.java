@@ -5,14 +5,12 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Checks HTTP basic credentials against the {@link UserDirectory}. A user's groups become the
- * identity's roles. Unknown users and wrong passwords fail alike.
+ * Checks HTTP basic credentials against the {@link UserDirectory}. The identity carries the
+ * user's roles and access groups as {@link CallerResolver} describes. Unknown users and wrong passwords fail alike.
  */
 @ApplicationScoped
 public class DirectoryIdentityProvider
@@ -34,9 +32,7 @@ public class DirectoryIdentityProvider
     return context.runBlocking(() -> {
       Caller caller = users.authenticate(request.getUsername(), request.getPassword().getPassword())
           .orElseThrow(() -> new AuthenticationFailedException("unknown user or wrong password"));
-      return QuarkusSecurityIdentity.builder()
-          .setPrincipal(new QuarkusPrincipal(caller.name()))
-          .addRoles(caller.groups())
+      return CallerResolver.identity(caller)
           .addCredential(request.getPassword())
           .build();
     });

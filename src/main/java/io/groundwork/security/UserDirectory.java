@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.groundwork.core.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The built-in users: names, password hashes and groups, read once from a YAML file of the form
- * {@code users: [{name, password, groups}]}. Validated when loaded (unique names, well-formed
- * hashes). Successful checks are remembered for the process lifetime as a SHA-256 of the
- * password, so that PBKDF2's cost is paid once per user, not per request. Thread-safe.
+ * The built-in users: names, password hashes, access groups and roles, read once from a YAML
+ * file of the form {@code users: [{name, password, groups, roles}]}. Validated when loaded (unique
+ * names, well-formed hashes, known roles; see {@link Roles}). Successful checks are remembered
+ * for the process lifetime as a SHA-256 of the password, so that PBKDF2's cost is paid once per
+ * user, not per request. Thread-safe.
  */
 public final class UserDirectory {
   private final Map<String, UserEntry> users;
@@ -25,9 +27,10 @@ public final class UserDirectory {
   private final Map<String, String> verified = new ConcurrentHashMap<>();
 
   /** One user as the file declares them. */
-  public record UserEntry(String name, String password, List<String> groups) {
+  public record UserEntry(String name, String password, List<String> groups, List<String> roles) {
     public UserEntry {
       groups = groups == null ? List.of() : List.copyOf(groups);
+      roles = roles == null ? List.of() : List.copyOf(roles);
     }
   }
 
@@ -60,18 +63,21 @@ public final class UserDirectory {
         throw new IllegalArgumentException("users file " + origin + ": user '" + user.name()
             + "' needs a password hash (make one with: hash-password)");
       }
+      Roles.requireKnown(Set.copyOf(user.roles()), "users file " + origin + ", user '"
+          + user.name() + "'");
       if (users.put(user.name(), user) != null) {
         throw new IllegalArgumentException("users file " + origin + ": user '" + user.name()
             + "' is defined twice");
       }
     }
-    return new UserDirectory(Map.copyOf(users));
+    return new UserDirectory(Collections.unmodifiableMap(users));
   }
 
   /** The user named {@code name}, if there is one. */
   public Optional<Caller> find(String name) {
     UserEntry user = users.get(name);
-    return user == null ? Optional.empty() : Optional.of(new Caller(name, Set.copyOf(user.groups())));
+    return user == null ? Optional.empty() : Optional.of(
+        new Caller(name, Set.copyOf(user.groups()), Set.copyOf(user.roles())));
   }
 
   /** The user, if {@code password} is theirs. */
@@ -90,6 +96,7 @@ public final class UserDirectory {
     return find(name);
   }
 
+  /** The user names, in the order the file lists them. */
   public Set<String> names() {
     return users.keySet();
   }

@@ -40,7 +40,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The audit trail, for group {@code auditor}. */
+/** The audit trail, for the {@code auditor} role. */
 @Path("/api/audit")
 @RolesAllowed(Roles.AUDITOR)
 @Produces(MediaType.APPLICATION_JSON)

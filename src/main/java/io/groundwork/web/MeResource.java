@@ -2,14 +2,22 @@ package io.groundwork.web;
 
 import io.groundwork.security.Caller;
 import io.groundwork.security.CallerResolver;
+import io.groundwork.security.Workspace;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** {@code GET /api/me}: who the caller is and which groups they are in. */
+/**
+ * {@code GET /api/me}: who the caller is, the groups whose documents they may read, their roles
+ * and the workspaces those roles open (the navigation every page shows).
+ */
 @Path("/api/me")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,8 +30,25 @@ public class MeResource {
     this.identity = identity;
   }
 
+  /** One entry of the navigation. */
+  public record WorkspaceLink(String name, String title, String path) {}
+
+  /**
+   * The caller as the pages show them. {@code signOutUrl} is where the page's "Sign out" goes, or
+   * null where the sign-in mechanism has no session to end (HTTP basic credentials are kept by
+   * the browser until it closes).
+   */
+  public record Me(String name, Set<String> groups, Set<String> roles,
+      List<WorkspaceLink> workspaces, String signOutUrl) {}
+
   @GET
-  public Caller me() {
-    return callers.caller(identity);
+  @Operation(summary = "The caller: name, access groups, roles and the workspaces they may use")
+  public Me me() {
+    Caller caller = callers.caller(identity);
+    List<WorkspaceLink> links = Workspace.allowedFor(caller.roles()).stream()
+        .map(w -> new WorkspaceLink(w.name().toLowerCase(Locale.ROOT), w.title(),
+            w.path()))
+        .toList();
+    return new Me(caller.name(), caller.groups(), caller.roles(), links, null);
   }
 }

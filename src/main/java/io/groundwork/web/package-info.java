@@ -1,6 +1,6 @@
 /**
  * The REST API (documented at {@code /q/openapi}), its JSON error responses, and the static web
- * page that uses it. Every endpoint needs an authenticated user; ingestion needs group
- * {@code admin}, the audit trail group {@code auditor}.
+ * pages that use it (one layout, navigation by role). Every endpoint needs an authenticated user;
+ * ingestion needs the role {@code admin}, the audit trail the role {@code auditor}.
  */
 package io.groundwork.web;

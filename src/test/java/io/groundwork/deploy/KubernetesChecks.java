@@ -538,7 +538,7 @@ final class KubernetesChecks extends DeploymentChecks {
         }
         if (!admin) {
           problems.add(where + ": user " + user + " of the ingest credentials cannot sign in"
-              + " with that password as a member of group " + Roles.ADMIN + " in " + secret);
+              + " with that password with role " + Roles.ADMIN + " in " + secret);
         }
         return;
       }
@@ -558,7 +558,7 @@ final class KubernetesChecks extends DeploymentChecks {
     UserDirectory users = UserDirectory.load(new ByteArrayInputStream(
         usersFile.getBytes(StandardCharsets.UTF_8)), "users.yaml");
     boolean admin = users.authenticate(user, password.toCharArray())
-        .map(caller -> caller.inGroup(Roles.ADMIN)).orElse(false);
+        .map(caller -> caller.hasRole(Roles.ADMIN)).orElse(false);
     SIGN_INS.put(key, admin);
     return admin;
   }
