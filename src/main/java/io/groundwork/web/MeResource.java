@@ -2,6 +2,7 @@ package io.groundwork.web;
 
 import io.groundwork.security.Caller;
 import io.groundwork.security.CallerResolver;
+import io.groundwork.security.Roles;
 import io.groundwork.security.Workspace;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -38,7 +38,7 @@ public class MeResource {
    * null where the sign-in mechanism has no session to end (HTTP basic credentials are kept by
    * the browser until it closes).
    */
-  public record Me(String name, Set<String> groups, Set<String> roles,
+  public record Me(String name, List<String> groups, List<String> roles,
       List<WorkspaceLink> workspaces, String signOutUrl) {}
 
   @GET
@@ -49,6 +49,9 @@ public class MeResource {
         .map(w -> new WorkspaceLink(w.name().toLowerCase(Locale.ROOT), w.title(),
             w.path()))
         .toList();
-    return new Me(caller.name(), caller.groups(), caller.roles(), links, null);
+    // Stable order for people reading it: groups alphabetically, roles as Roles.ALL lists them.
+    List<String> groups = caller.groups().stream().sorted().toList();
+    List<String> roles = Roles.ALL.stream().filter(caller::hasRole).toList();
+    return new Me(caller.name(), groups, roles, links, null);
   }
 }

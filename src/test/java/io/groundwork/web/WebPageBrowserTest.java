@@ -12,6 +12,7 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.groundwork.testing.Chromium;
 import io.groundwork.testing.RequiresBrowser;
+import io.groundwork.testing.Screenshots;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -83,6 +84,35 @@ class WebPageBrowserTest {
       PlaywrightAssertions.assertThat(cited).hasText(quote);
       PlaywrightAssertions.assertThat(page.locator("#document"))
           .containsText("Visitors need a yellow badge");
+    }
+  }
+
+  @Test
+  void theNavigationShowsEachPersonTheWorkspacesTheirRolesAllow() throws Exception {
+    try (Playwright playwright = Chromium.playwright();
+        Browser browser = Chromium.launch(playwright)) {
+      try (BrowserContext bob = browser.newContext(new Browser.NewContextOptions()
+          .setHttpCredentials("bob", "bob-pass"))) {
+        Page page = bob.newPage();
+        page.navigate(home.toString());
+        PlaywrightAssertions.assertThat(page.locator("nav.workspaces a")).hasText(new String[] {"Ask"});
+        PlaywrightAssertions.assertThat(page.locator("#me")).containsText("bob");
+      }
+      try (BrowserContext erin = browser.newContext(new Browser.NewContextOptions()
+          .setHttpCredentials("erin", "erin-pass").setViewportSize(390, 844))) {
+        Page page = erin.newPage();
+        page.navigate(home.toString());
+        PlaywrightAssertions.assertThat(page.locator("nav.workspaces a"))
+            .hasText(new String[] {"Ask", "Audit", "Admin"});
+        PlaywrightAssertions.assertThat(page.locator("#me")).containsText("auditor, admin");
+        page.locator("nav.workspaces a[data-workspace=admin]").click();
+        page.waitForURL(Pattern.compile(".*/admin\\.html"));
+        PlaywrightAssertions.assertThat(page.locator("nav.workspaces a[aria-current=page]"))
+            .hasText("Admin");
+        PlaywrightAssertions.assertThat(page.locator("#source option")).containsText(
+            new String[] {"samples"});
+        Screenshots.save(page, "admin-phone");
+      }
     }
   }
 }
