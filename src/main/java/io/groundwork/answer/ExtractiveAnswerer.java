@@ -267,11 +267,12 @@ public final class ExtractiveAnswerer implements Answerer {
     if (candidates.isEmpty()) {
       return new Decision(List.of(), AnswerSignals.none(question.type()), List.of());
     }
-    // One embedding call: each sentence in context, each sentence alone, each section heading.
-    List<String> sections = candidates.stream().filter(Candidate::primary)
-        .map(Candidate::section).distinct().toList();
+    // One embedding call: each sentence in context, each sentence alone, and each section
+    // heading when the question may be answered by a section.
+    double sectionThreshold = question.type() == AnswerType.PROCEDURE ? SECTION_MATCH_PROCEDURE
+        : question.type().expectsEntity() ? Double.POSITIVE_INFINITY : SECTION_MATCH_OTHER;
     Map<String, String> headings = new LinkedHashMap<>();
-    for (Candidate candidate : candidates) {
+    for (Candidate candidate : sectionThreshold > 1 ? List.<Candidate>of() : candidates) {
       String heading = lastHeading(candidate.source().chunk().headingPath());
       // The document's own title heads the whole document, not a section of it.
       if (candidate.primary() && !heading.isEmpty()
@@ -302,8 +303,6 @@ public final class ExtractiveAnswerer implements Answerer {
         bestSection = heading.getKey();
       }
     }
-    double sectionThreshold = question.type() == AnswerType.PROCEDURE ? SECTION_MATCH_PROCEDURE
-        : question.type().expectsEntity() ? Double.POSITIVE_INFINITY : SECTION_MATCH_OTHER;
     if (bestSection != null && bestSectionMatch >= sectionThreshold) {
       String section = bestSection;
       List<Scored> inSection = ranked.stream()
