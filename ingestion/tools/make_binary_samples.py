@@ -17,13 +17,25 @@ path (relative to ingestion/samples); the extension (.pdf or .docx) chooses the 
     ## A section heading
     A paragraph; consecutive non-blank lines are joined into one paragraph.
     - a bullet item
+    1. a numbered step (numbers restart after any other block)
+    | Column | Column |          a table: the first row is the header row; a |---| row
+    |---|---|                    under it is optional and ignored
+    | cell | cell |
+
+Optional front matter for either format:
+    header: text of a running header on every page (PDF: a line at the top of every page;
+            DOCX: a header part)
+    footer: text of the running footer (PDF: "<footer> - Page N of M" instead of
+            "<title> - Page N of M"; DOCX: a footer part with PAGE / NUMPAGES fields)
+Documents that use none of these features come out exactly as before they existed.
 
 Output is deterministic (fixed timestamps, no random ids), so re-running it only changes a
 file when its source changed.
 PDF: PDF 1.4, A4, standard Type1 fonts Helvetica / Helvetica-Bold with WinAnsiEncoding,
 words wrapped with the Helvetica metrics, a footer "<title> - Page N of M", /Title in Info.
 DOCX: minimal OOXML package; "#" -> Heading1 ("heading 1"), "##" -> Heading2 ("heading 2"),
-"-" items -> bullet list (numbering.xml), dc:title in docProps/core.xml.
+"-" items -> bullet list (numbering.xml), "1." items -> decimal list, tables -> w:tbl with
+borders and a repeated header row, dc:title in docProps/core.xml.
 """
 import os
 import re
@@ -50,7 +62,7 @@ def parse_source(path):
             meta[k.strip()] = v.strip()
     if "output" not in meta:
         raise SystemExit(f"{path}: front matter needs 'output:'")
-    blocks = []  # (kind, text) kind in title, h2, p, li
+    blocks = []  # (kind, text) kind in title, h2, p, li, ol; ("table", [[cell, ...], ...])
     para = []
 
     def flush():
@@ -62,6 +74,21 @@ def parse_source(path):
         line = raw.strip()
         if not line:
             flush()
+        elif line.startswith("|"):
+            flush()
+            if re.match(r"^\|?[\s:|-]+\|?$", line) and "-" in line:
+                continue  # the |---| separator under a header row
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if blocks and blocks[-1][0] == "table":
+                if len(cells) != len(blocks[-1][1][0]):
+                    raise SystemExit(f"{path}: table row has {len(cells)} cells, header has "
+                                     f"{len(blocks[-1][1][0])}: {line}")
+                blocks[-1][1].append(cells)
+            else:
+                blocks.append(("table", [cells]))
+        elif re.match(r"^\d+\. ", line):
+            flush()
+            blocks.append(("ol", line.split(" ", 1)[1].strip()))
         elif line.startswith("## "):
             flush()
             blocks.append(("h2", line[3:].strip()))
@@ -71,8 +98,8 @@ def parse_source(path):
         elif line.startswith("- "):
             flush()
             blocks.append(("li", line[2:].strip()))
-        elif raw.startswith("  ") and blocks and blocks[-1][0] == "li" and not para:
-            blocks[-1] = ("li", blocks[-1][1] + " " + line)  # continuation of a bullet
+        elif raw.startswith("  ") and blocks and blocks[-1][0] in ("li", "ol") and not para:
+            blocks[-1] = (blocks[-1][0], blocks[-1][1] + " " + line)  # continuation of an item
         else:
             para.append(line)
     flush()
@@ -105,7 +132,10 @@ STYLES = {  # kind: (font, size, leading, space_before, space_after)
     "h2": ("F2", 13, 17, 16, 8),
     "p": ("F1", 10.5, 14.5, 0, 7),
     "li": ("F1", 10.5, 14.5, 0, 3),
+    "ol": ("F1", 10.5, 14.5, 0, 3),
+    "table": ("F1", 9.5, 12.5, 4, 10),
 }
+CELL_PAD = 4
 BULLET_INDENT = 16
 
 
@@ -139,14 +169,23 @@ def pdf_str(s):
 
 
 def layout_pdf(title, blocks):
-    """Returns a list of pages; each page is a list of (font, size, x, y, text)."""
+    """Returns a list of pages; each page is a list of (font, size, x, y, text) text items and
+    ("line", x1, y1, x2, y2) rules (table borders)."""
     pages, cur = [], []
     y = PAGE_H - MARGIN_T
     bottom = MARGIN_B
     full_w = PAGE_W - MARGIN_L - MARGIN_R
+    number = 0
     for i, (kind, text) in enumerate(blocks):
         font, size, lead, before, after = STYLES[kind]
-        if kind == "li":
+        number = number + 1 if kind == "ol" else 0
+        if kind == "table":
+            if cur:
+                y -= before
+            cur, y = layout_table(text, pages, cur, y, full_w)
+            y -= after
+            continue
+        if kind in ("li", "ol"):
             lines = wrap(text, font, size, full_w - BULLET_INDENT)
         else:
             lines = wrap(text, font, size, full_w)
@@ -168,12 +207,66 @@ def layout_pdf(title, blocks):
                 if j == 0:
                     cur.append((font, size, MARGIN_L + 4, y, "\u2022"))
                 cur.append((font, size, MARGIN_L + BULLET_INDENT, y, line))
+            elif kind == "ol":
+                if j == 0:
+                    cur.append((font, size, MARGIN_L, y, "%d." % number))
+                cur.append((font, size, MARGIN_L + BULLET_INDENT, y, line))
             else:
                 cur.append((font, size, MARGIN_L, y, line))
         y -= after
     if cur:
         pages.append(cur)
     return pages
+
+
+def table_widths(rows, size, full_w):
+    """Column widths proportional to each column's longest cell, at least 60 points."""
+    natural = []
+    for c in range(len(rows[0])):
+        natural.append(max(text_width(row[c], "F2" if r == 0 else "F1", size)
+                           for r, row in enumerate(rows)) + 2 * CELL_PAD)
+    widths = [max(60.0, w * full_w / sum(natural)) for w in natural]
+    return [w * full_w / sum(widths) for w in widths]
+
+
+def layout_table(rows, pages, cur, y, full_w):
+    """Lays out a table row by row, breaking pages between rows and repeating the header row
+    at the top of a continued table. Returns the current page and y."""
+    font, size, lead, _, _ = STYLES["table"]
+    widths = table_widths(rows, size, full_w)
+
+    def cells(row, bold):
+        f = "F2" if bold else font
+        return f, [wrap(cell, f, size, w - 2 * CELL_PAD) or [""] for cell, w in zip(row, widths)]
+
+    def place(row, bold, page, top):
+        f, wrapped = cells(row, bold)
+        height = max(len(ls) for ls in wrapped) * lead + 2 * CELL_PAD
+        x = MARGIN_L
+        for ls, w in zip(wrapped, widths):
+            for k, line in enumerate(ls):
+                page.append((f, size, x + CELL_PAD, top - CELL_PAD - size - k * lead, line))
+            x += w
+        page.append(("line", MARGIN_L, top, MARGIN_L + full_w, top))
+        page.append(("line", MARGIN_L, top - height, MARGIN_L + full_w, top - height))
+        x = MARGIN_L
+        for w in [0] + widths:
+            x += w
+            page.append(("line", x, top, x, top - height))
+        return top - height
+
+    def height(row, bold):
+        return max(len(ls) for ls in cells(row, bold)[1]) * lead + 2 * CELL_PAD
+
+    for r, row in enumerate(rows):
+        need = height(row, r == 0) + (height(rows[1], False) if r == 0 and len(rows) > 1 else 0)
+        if y - need < MARGIN_B and cur:
+            pages.append(cur)
+            cur, y = [], PAGE_H - MARGIN_T
+            if r > 0:
+                y = place(rows[0], True, cur, y)
+        y = place(row, r == 0, cur, y)
+    return cur, y
 
 
 def make_pdf(title, blocks, meta, out):
@@ -186,14 +279,24 @@ def make_pdf(title, blocks, meta, out):
         page_id, content_id = 6 + 2 * i, 7 + 2 * i
         kids.append(page_id)
         ops = [b"BT"]
-        for font, size, x, yy, text in items:
+        rules = [item for item in items if item[0] == "line"]
+        if meta.get("header"):
+            ops.append(b"/F1 8 Tf 1 0 0 1 %.2f %.2f Tm %s Tj" % (
+                MARGIN_L, PAGE_H - MARGIN_T / 2, pdf_str(meta["header"])))
+            rules.append(("line", MARGIN_L, PAGE_H - MARGIN_T / 2 - 4, PAGE_W - MARGIN_R,
+                          PAGE_H - MARGIN_T / 2 - 4))
+        for font, size, x, yy, text in (item for item in items if item[0] != "line"):
             ops.append(b"/%s %s Tf 1 0 0 1 %.2f %.2f Tm %s Tj" % (
                 font.encode(), ("%g" % size).encode(), x, yy, pdf_str(text)))
-        footer = "%s - Page %d of %d" % (title, i + 1, n)
+        footer = "%s - Page %d of %d" % (meta.get("footer", title), i + 1, n)
         fw = text_width(footer, "F1", 8)
         ops.append(b"/F1 8 Tf 1 0 0 1 %.2f %.2f Tm %s Tj" % (
             (PAGE_W - fw) / 2, MARGIN_B / 2, pdf_str(footer)))
         ops.append(b"ET")
+        if rules:
+            ops.append(b"0.5 w")
+            for _, x1, y1, x2, y2 in rules:
+                ops.append(b"%.2f %.2f m %.2f %.2f l S" % (x1, y1, x2, y2))
         stream = b"\n".join(ops)
         objs[content_id] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream)
         objs[page_id] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] "
@@ -274,10 +377,52 @@ NUMBERING_XML = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 </w:numbering>"""
 
 
+NUMBERING_DECIMAL = """<w:abstractNum w:abstractNumId="1"><w:multiLevelType w:val="hybridMultilevel"/>
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/><w:lvlJc w:val="left"/>
+<w:pPr><w:ind w:left="720" w:hanging="360"/></w:pPr></w:lvl>
+</w:abstractNum>"""
+
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def docx_table(rows):
+    widths = [int(w * 20) for w in table_widths(rows, 9.5, 9026 / 20.0)]  # points -> twips
+    border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>'
+                     for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    out = ['<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/>'
+           f'<w:tblBorders>{border}</w:tblBorders></w:tblPr><w:tblGrid>']
+    out += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+    out.append("</w:tblGrid>")
+    for r, row in enumerate(rows):
+        out.append("<w:tr>" + ("<w:trPr><w:tblHeader/></w:trPr>" if r == 0 else ""))
+        for cell, w in zip(row, widths):
+            bold = "<w:rPr><w:b/></w:rPr>" if r == 0 else ""
+            out.append(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:r>{bold}'
+                       f'<w:t xml:space="preserve">{escape(cell)}</w:t></w:r></w:p></w:tc>')
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
+
+
+def docx_header_footer(tag, text, page_fields):
+    run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    if page_fields:
+        run += ('<w:r><w:t xml:space="preserve"> - Page </w:t></w:r>'
+                '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+                '<w:r><w:t xml:space="preserve"> of </w:t></w:r>'
+                '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>')
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:{tag} xmlns:w="{W_NS}">'
+            f'<w:p><w:pPr><w:jc w:val="{"right" if tag == "hdr" else "center"}"/></w:pPr>{run}</w:p>'
+            f'</w:{tag}>')
+
+
 def make_docx(title, blocks, meta, out):
     body = []
+    lists = 0
+    previous = None
     for kind, text in blocks:
-        run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+        run = (f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+               if kind != "table" else "")
         if kind == "title":
             body.append(f'<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>{run}</w:p>')
         elif kind == "h2":
@@ -285,10 +430,24 @@ def make_docx(title, blocks, meta, out):
         elif kind == "li":
             body.append('<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/>'
                         f'<w:numId w:val="1"/></w:numPr></w:pPr>{run}</w:p>')
+        elif kind == "ol":
+            if previous != "ol":  # a new list restarts at 1: a new w:num over the decimal list
+                lists += 1
+            body.append('<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="0"/>'
+                        f'<w:numId w:val="{lists + 1}"/></w:numPr></w:pPr>{run}</w:p>')
+        elif kind == "table":
+            body.append(docx_table(text))
         else:
             body.append(f"<w:p>{run}</w:p>")
-    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}">'
-                f'<w:body>{"".join(body)}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+        previous = kind
+    header, footer = meta.get("header"), meta.get("footer")
+    refs = ""
+    if header or footer:
+        refs = ((f'<w:headerReference w:type="default" r:id="rId3"/>' if header else "")
+                + (f'<w:footerReference w:type="default" r:id="rId4"/>' if footer else ""))
+    r_ns = f' xmlns:r="{R_NS}"' if refs else ""
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}"{r_ns}>'
+                f'<w:body>{"".join(body)}<w:sectPr>{refs}<w:pgSz w:w="11906" w:h="16838"/>'
                 '<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" w:header="708" '
                 'w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>')
     date = meta.get("date", "2025-01-01") + "T09:00:00Z"
@@ -305,10 +464,30 @@ def make_docx(title, blocks, meta, out):
            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
            '<Application>Larkspur make_binary_samples.py</Application><Company>Larkspur Analytics</Company>'
            '</Properties>')
-    parts = [("[Content_Types].xml", CONTENT_TYPES), ("_rels/.rels", ROOT_RELS),
+    numbering, content_types, doc_rels = NUMBERING_XML, CONTENT_TYPES, DOC_RELS
+    if lists:
+        nums = "".join(f'<w:num w:numId="{k + 2}"><w:abstractNumId w:val="1"/><w:lvlOverride '
+                       'w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+                       for k in range(lists))
+        numbering = numbering.replace("<w:num w:numId=", NUMBERING_DECIMAL + "\n<w:num w:numId=", 1)
+        numbering = numbering.replace("</w:numbering>", nums + "\n</w:numbering>")
+    extra = []
+    for rid, tag, name, text, fields in (("rId3", "hdr", "header1", header, False),
+                                         ("rId4", "ftr", "footer1", footer, True)):
+        if not text:
+            continue
+        kind = "header" if tag == "hdr" else "footer"
+        extra.append((f"word/{name}.xml", docx_header_footer(tag, text, fields)))
+        content_types = content_types.replace("</Types>", (
+            f'<Override PartName="/word/{name}.xml" ContentType="application/vnd.openxmlformats-'
+            f'officedocument.wordprocessingml.{kind}+xml"/>\n</Types>'))
+        doc_rels = doc_rels.replace("</Relationships>", (
+            f'<Relationship Id="{rid}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'relationships/{kind}" Target="{name}.xml"/>\n</Relationships>'))
+    parts = [("[Content_Types].xml", content_types), ("_rels/.rels", ROOT_RELS),
              ("word/document.xml", document), ("word/styles.xml", STYLES_XML),
-             ("word/numbering.xml", NUMBERING_XML), ("word/_rels/document.xml.rels", DOC_RELS),
-             ("docProps/core.xml", core), ("docProps/app.xml", app)]
+             ("word/numbering.xml", numbering), ("word/_rels/document.xml.rels", doc_rels),
+             ("docProps/core.xml", core), ("docProps/app.xml", app)] + extra
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts:
             info = zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0))
@@ -324,7 +503,8 @@ def main():
         meta, title, blocks = parse_source(os.path.join(SOURCES, name))
         out = os.path.join(SAMPLES, meta["output"])
         os.makedirs(os.path.dirname(out), exist_ok=True)
-        words = sum(len(t.split()) for _, t in blocks)
+        words = sum(len(" ".join(c for row in t for c in row).split()) if k == "table"
+                    else len(t.split()) for k, t in blocks)
         if out.endswith(".pdf"):
             pages = make_pdf(title, blocks, meta, out)
             print(f"{name} -> {meta['output']} ({words} words, {pages} page(s))")

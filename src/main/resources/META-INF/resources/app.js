@@ -50,6 +50,30 @@ function showVerification(v) {
   verificationBox.hidden = false;
 }
 
+// With a refusal, the passages that came closest, labelled as not an answer: the reader judges.
+function showClosestPassages(passages) {
+  let box = document.getElementById('closest-passages');
+  if (!box) {
+    box = el('section', undefined, { id: 'closest-passages', class: 'closest-passages' });
+    citationList.after(box);
+  }
+  box.replaceChildren();
+  box.hidden = !passages || passages.length === 0;
+  if (box.hidden) return;
+  box.appendChild(el('h2', 'Closest passages (not an answer)'));
+  box.appendChild(el('p', 'These passages came closest but do not answer the question. Read them'
+    + ' in their documents before relying on them.', { class: 'meta' }));
+  const list = el('ul');
+  passages.forEach(c => {
+    const item = el('li');
+    item.appendChild(el('a', c.title, { href: c.url }));
+    item.appendChild(document.createTextNode(' - ' + c.path + (c.page ? ', page ' + c.page : '')));
+    item.appendChild(el('blockquote', c.quote));
+    list.appendChild(item);
+  });
+  box.appendChild(list);
+}
+
 function showAnswer(body) {
   answerBox.replaceChildren();
   answerBox.classList.remove('streaming');
@@ -75,6 +99,7 @@ function showAnswer(body) {
     item.appendChild(el('blockquote', c.quote));
     citationList.appendChild(item);
   });
+  showClosestPassages(body.closestPassages);
   // While the knowledge base is still being indexed, a refusal may only mean "not indexed yet".
   showNotice([body.indexing && body.indexing.message, body.notice].filter(Boolean).join(' '));
   showVerification(body.verification);
@@ -88,6 +113,7 @@ function startStreaming() {
   answerBox.classList.add('streaming');
   answerBox.classList.remove('refused');
   citationList.replaceChildren();
+  showClosestPassages([]);
   verificationBox.hidden = true;
   showNotice(null);
   meta.textContent = 'Answering...';

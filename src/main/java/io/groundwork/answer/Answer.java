@@ -13,12 +13,21 @@ import java.util.List;
  * @param fallbackReason why the configured language model was not used and this answer comes
  *     from the fallback answerer (e.g. {@code "timeout: ..."}), or null when it was not needed
  * @param notice a message for the user about how the answer was made (e.g. the fallback), or null
+ * @param closestPassages with a refusal, the passages that came closest to answering, for the
+ *     reader to judge; never an answer, never cited in the text; empty otherwise
  */
 public record Answer(
     String text, List<Citation> citations, boolean refused, String answerer, String promptVersion,
-    String fallbackReason, String notice) {
+    String fallbackReason, String notice, List<Citation> closestPassages) {
   public Answer {
     citations = List.copyOf(citations);
+    closestPassages = closestPassages == null ? List.of() : List.copyOf(closestPassages);
+  }
+
+  /** An answer without closest passages. */
+  public Answer(String text, List<Citation> citations, boolean refused, String answerer,
+      String promptVersion, String fallbackReason, String notice) {
+    this(text, citations, refused, answerer, promptVersion, fallbackReason, notice, List.of());
   }
 
   /** An answer made as intended, without fallback or notice. */
@@ -29,6 +38,7 @@ public record Answer(
 
   /** This answer, marked as made by the fallback answerer for {@code reason}. */
   public Answer asFallback(String reason, String notice) {
-    return new Answer(text, citations, refused, answerer, promptVersion, reason, notice);
+    return new Answer(text, citations, refused, answerer, promptVersion, reason, notice,
+        closestPassages);
   }
 }

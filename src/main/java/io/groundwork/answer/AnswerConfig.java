@@ -26,6 +26,20 @@ public interface AnswerConfig {
   @WithDefault("0.45")
   double minEvidence();
 
+  /**
+   * Least confidence (0..1) of an extractive answer; below it, the answer is a refusal that
+   * offers the closest passages. The confidence combines the best sentence's evidence, how much
+   * of the question the retrieved passages and the chosen sentences cover, and whether the
+   * sentences state the kind of answer asked for; the default was chosen on the development set
+   * (see docs/evaluation.md).
+   */
+  @WithDefault("0.5")
+  double minConfidence();
+
+  /** Most sentences an answer taken from one matching section (a procedure's steps) cites. */
+  @WithDefault("8")
+  int maxSectionSentences();
+
   /** A further sentence is cited only if its score is at least this share of the best one. */
   @WithDefault("0.75")
   double relativeCutoff();

@@ -43,6 +43,8 @@ public class AnswererProducer {
         .maxSentences(config.maxSentences())
         .chunksConsidered(config.chunksConsidered())
         .minEvidence(config.minEvidence())
+        .minConfidence(config.minConfidence())
+        .maxSectionSentences(config.maxSectionSentences())
         .relativeCutoff(config.relativeCutoff())
         .build();
     if (llm.provider() == LlmConfig.Provider.NONE) {

@@ -1,5 +1,11 @@
 package io.groundwork.answer;
 
+import io.groundwork.answer.type.AnswerType;
+import io.groundwork.answer.type.Entity;
+import io.groundwork.answer.type.EntityRecognizer;
+import io.groundwork.answer.type.EntityType;
+import io.groundwork.answer.type.QuestionClassifier;
+import io.groundwork.answer.type.Roles;
 import io.groundwork.embed.Embedder;
 import io.groundwork.evidence.Evidence;
 import io.groundwork.evidence.EvidenceScorer;
@@ -13,10 +19,13 @@ import io.groundwork.text.TextSpan;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,31 +33,41 @@ import org.jboss.logging.Logger;
 
 /**
  * The default {@link Answerer}, needing no language model: it picks the sentences of the
- * retrieved chunks that best answer the question and cites each one.
+ * retrieved chunks that answer the question and cites each one, or refuses.
  *
- * <p>Each sentence of the best chunks is scored by its evidence ({@link EvidenceScorer}): the
- * mean of (a) its embedding similarity to the question, rescaled so that unrelated text scores
- * near 0, and (b) the share of the question's content terms it contains, each term weighted by
- * its IDF in the index (a question term that no document contains weighs most, so asking about
- * something the knowledge base never mentions lowers the evidence). Sentences are embedded with
- * their document title and headings, which often carry their subject. If no sentence reaches
- * {@code minEvidence}, the answer is a refusal that cites nothing. Otherwise sentences are
- * ranked by their citation score: like the evidence, but with the mean of the similarities of
- * the sentence in its context and of the sentence alone. The title and headings are the same for
- * every sentence of a passage, so on their own they pull its sentences together and let the
- * neighbours of the sentence that answers rank almost as high as it; the sentence alone tells
- * them apart. The context still decides which document answers: the first sentence cited is the
- * best-ranked one of the document with the highest evidence (ranked, like the citation score,
- * with the discount below). Both scores are discounted, when the question asks what, which,
- * who, when, where or how,
- * for a sentence that states nothing specific (no number, no name) beyond the question's own
- * words, since such questions ask for facts and "this may include a
- * referral to occupational health" restates a question rather than answering it; up to
- * {@code maxSentences} sentences reaching {@code minEvidence} and ranking at least
- * {@code relativeCutoff} of the first are returned, each followed by its citation number: grouped
- * by document (the document of the best sentence first) and in document order within a document,
- * so that the answer reads like a passage. Each sentence is embedded twice (in context and
- * alone), in one batch. Thread-safe.
+ * <p><b>Candidates.</b> Every sentence of the best {@code chunksConsidered} chunks, except lines
+ * that only name something (headings, titles, running page headers and footers, short fragments
+ * without a value; see {@link TitleLikeLines}). From the further retrieved chunks, only sentences
+ * that state an entity of the expected answer type and share a term with the question.
+ *
+ * <p><b>Evidence.</b> Each sentence is scored by its evidence ({@link EvidenceScorer}): the mean
+ * of (a) its embedding similarity to the question, rescaled so that unrelated text scores near 0,
+ * and (b) the share of the question's content terms it contains, each weighted by its IDF in the
+ * index. Terms are compared after role acronyms are expanded ("CFO", "chief financial officer")
+ * and after a small synonym lexicon maps workplace paraphrases together ({@link TermSynonyms}).
+ * Sentences are embedded with their document title and headings, which often carry their
+ * subject; the citation score uses the mean of the similarities in context and alone, so that
+ * the sentence itself, not only its section, decides which sentence of a passage is cited.
+ *
+ * <p><b>Expected answer type.</b> The question is classified by rules ({@link
+ * QuestionClassifier}: a person, a role holder, a number, money, a duration, a date or time, a
+ * phone number, an email or web address, a place, a procedure, yes/no, a definition). For a type
+ * that is an entity, a sentence stating an entity of that type ({@link EntityRecognizer}) ranks
+ * higher the closer the entity stands to the question's own words, and a sentence without one
+ * ranks lower; "Who is our CFO?" is never answered by a sentence without a person's name.
+ *
+ * <p><b>Sections.</b> When the question matches a section heading of a retrieved passage (its
+ * terms and its embedding) and asks for a procedure, or for no particular entity, the answer is
+ * that section's sentences in document order (up to {@code maxSectionSentences}), so a
+ * procedure's steps stay complete and in order. Otherwise up to {@code maxSentences} sentences
+ * are cited: the best-ranked sentence of the document with the highest evidence first, then
+ * those ranking at least {@code relativeCutoff} of it, grouped by document and in document order.
+ *
+ * <p><b>Refusal.</b> The answer's {@link AnswerSignals} combine the evidence of the chosen
+ * sentences, how much of the question the retrieved passages mention at all, how much of it the
+ * chosen sentences cover, and whether they state the expected type; below {@code minConfidence}
+ * (or when no sentence reaches {@code minEvidence}), the answer is a refusal that cites nothing
+ * and offers the closest passages, labelled as not an answer. Thread-safe.
  */
 public final class ExtractiveAnswerer implements Answerer {
   private static final Logger LOG = Logger.getLogger(ExtractiveAnswerer.class);
@@ -61,14 +80,30 @@ public final class ExtractiveAnswerer implements Answerer {
    * found only in the sentence's context (previous sentence, headings) counts half.
    */
   private static final EvidenceScorer EVIDENCE = new EvidenceScorer(0.5, 0.45, 0.85, 0.5);
-  private static final int MIN_WORDS = 4;
   /** Rank weight of a sentence that names no number or proper noun beyond the question's words. */
   private static final double UNSPECIFIC_DISCOUNT = 0.85;
-  /** A number, or a capitalised word that does not start the sentence: a fact or a name. */
+  /** Rank weight of a sentence without an entity of the expected type. */
+  private static final double TYPE_MISSING = 0.7;
+  /** Rank weight of a sentence with only a related entity ("26" when a duration is asked for). */
+  private static final double TYPE_PARTIAL = 0.85;
+  /** Least heading match (0..1, evidence of the heading) for a procedure to answer by section. */
+  private static final double SECTION_MATCH_PROCEDURE = 0.55;
+  /** Weight of the heading's coverage of the question in a heading match; similarity gets the rest. */
+  private static final double SECTION_COVERAGE_WEIGHT = 0.65;
+  /** Added to a heading match when a procedure question meets a section of steps. */
+  private static final double STEPS_BONUS = 0.1;
+  /** Least heading match for any other question without an expected entity. */
+  private static final double SECTION_MATCH_OTHER = 0.7;
+  /** Passages offered with a refusal. */
+  private static final int CLOSEST_PASSAGES = 3;
+  /** Words apart at which an entity is half as close to the question's words as an adjacent one. */
+  private static final double PROXIMITY_HALF_DISTANCE = 4;
   private static final Set<String> FACT_QUESTION_WORDS =
       Set.of("what", "which", "who", "whom", "whose", "when", "where", "how");
+  /** A number, or a capitalised word that does not start the sentence: a fact or a name. */
   private static final Pattern SPECIFIC =
       Pattern.compile("\\p{N}[\\p{L}\\p{N}.,:%-]*|(?<=[\\s(\"'])\\p{Lu}[\\p{L}\\p{N}-]*");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*");
   /**
    * Words that shape a question but carry none of its content ("how many ... does ... have");
    * they are not evidence that a sentence answers it.
@@ -76,16 +111,21 @@ public final class ExtractiveAnswerer implements Answerer {
   private static final String QUESTION_WORDS = "how many much what which who whom whose when where"
       + " why do does did done have has had having i me my we us our you your can could should"
       + " would may might must shall get gets got need needs tell know please there here any some"
-      + " about big large long often far old soon";
+      + " about big large long often far old soon now";
 
   private final Embedder embedder;
   private final TermAnalyzer terms;
   private final SentenceSplitter splitter = new SentenceSplitter();
+  private final QuestionClassifier classifier = new QuestionClassifier();
+  private final EntityRecognizer recognizer = new EntityRecognizer();
+  private final TermSynonyms synonyms;
   private final PromptLibrary prompts;
   private final TermWeights weights;
   private final int maxSentences;
+  private final int maxSectionSentences;
   private final int chunksConsidered;
   private final double minEvidence;
+  private final double minConfidence;
   private final double relativeCutoff;
   private final Set<String> questionWords;
 
@@ -97,12 +137,20 @@ public final class ExtractiveAnswerer implements Answerer {
     if (builder.maxSentences < 1) {
       throw new IllegalArgumentException("maxSentences must be >= 1, got " + builder.maxSentences);
     }
+    if (builder.maxSectionSentences < 1) {
+      throw new IllegalArgumentException(
+          "maxSectionSentences must be >= 1, got " + builder.maxSectionSentences);
+    }
     if (builder.chunksConsidered < 1) {
       throw new IllegalArgumentException(
           "chunksConsidered must be >= 1, got " + builder.chunksConsidered);
     }
     if (builder.minEvidence < 0 || builder.minEvidence > 1) {
       throw new IllegalArgumentException("minEvidence must be in [0, 1], got " + builder.minEvidence);
+    }
+    if (builder.minConfidence < 0 || builder.minConfidence > 1) {
+      throw new IllegalArgumentException(
+          "minConfidence must be in [0, 1], got " + builder.minConfidence);
     }
     if (builder.relativeCutoff <= 0 || builder.relativeCutoff > 1) {
       throw new IllegalArgumentException(
@@ -113,133 +161,433 @@ public final class ExtractiveAnswerer implements Answerer {
     this.prompts = builder.prompts;
     this.weights = builder.weights;
     this.maxSentences = builder.maxSentences;
+    this.maxSectionSentences = builder.maxSectionSentences;
     this.chunksConsidered = builder.chunksConsidered;
     this.minEvidence = builder.minEvidence;
+    this.minConfidence = builder.minConfidence;
     this.relativeCutoff = builder.relativeCutoff;
-    this.questionWords = Set.copyOf(terms.terms(QUESTION_WORDS));
+    this.synonyms = new TermSynonyms(terms);
+    this.questionWords = Set.copyOf(synonyms.canonical(terms.terms(QUESTION_WORDS)));
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A sentence of a retrieved chunk, with its offsets in the document. */
+  /**
+   * A sentence of a retrieved chunk, with its offsets in the chunk, its analysed terms (and
+   * those of its context: title, headings, previous sentence) and its entities.
+   */
   record Candidate(RetrievedChunk source, int chunkRank, TextSpan span, Set<String> terms,
-      Set<String> contextTerms) {}
+      Set<String> contextTerms, List<Entity> entities, boolean primary) {
+    String section() {
+      return source.chunk().documentId() + "#" + source.chunk().headingPath();
+    }
+
+    int documentOffset() {
+      return source.chunk().start() + span.start();
+    }
+  }
 
   /**
-   * A candidate with its evidence (whether it answers, judged in its context) and its citation
-   * score (how well it, rather than its neighbours, answers).
+   * A candidate with its evidence (whether it answers, judged in its context), its citation
+   * score (how well it, rather than its neighbours, answers) and its weight for the expected
+   * answer type.
    */
   record Scored(Candidate candidate, double evidence, double citationScore, double similarity,
-      double ownSimilarity, double coverage, boolean specific) {
-    /**
-     * Orders sentences: the citation score, discounted when the sentence states nothing
-     * specific.
-     */
+      double ownSimilarity, double coverage, double typeWeight, double typeMatch) {
+    /** Orders sentences: the citation score weighted by the answer type. */
     double rankScore() {
-      return specific ? citationScore : citationScore * UNSPECIFIC_DISCOUNT;
+      return citationScore * typeWeight;
     }
 
     /** Like {@link #rankScore()}, with the evidence in place of the citation score. */
     double evidenceRankScore() {
-      return specific ? evidence : evidence * UNSPECIFIC_DISCOUNT;
+      return evidence * typeWeight;
     }
   }
 
+  /** The question, analysed once. */
+  private record Question(String text, AnswerType type, WeightedTerms terms, Set<String> words,
+      boolean asksForFact) {}
+
+  /** The sentences chosen to answer (or, with a refusal, the closest ones) and the signals. */
+  record Decision(List<Candidate> chosen, AnswerSignals signals, List<Scored> ranked) {}
+
+  /**
+   * An answer with the signals it was decided on.
+   *
+   * @param answer the answer or refusal
+   * @param signals what the decision was based on
+   */
+  public record Assessed(Answer answer, AnswerSignals signals) {}
+
   @Override
   public Answer answer(AnswerRequest request) {
-    List<Scored> ranked = rank(request.question(), request.chunks()).stream()
-        .filter(s -> s.evidence() >= minEvidence).toList();
-    if (ranked.isEmpty()) {
-      return refusal();
+    return assess(request).answer();
+  }
+
+  /** Answers {@code request} and says on which signals: for evaluation and calibration. */
+  public Assessed assess(AnswerRequest request) {
+    Decision decision = decide(request.question(), request.chunks());
+    return new Assessed(answer(decision), decision.signals());
+  }
+
+  private Answer answer(Decision decision) {
+    if (decision.chosen().isEmpty() || decision.signals().confidence() < minConfidence) {
+      return refusal(decision);
     }
-    // The evidence, which sees each sentence with its title and headings, picks the document
-    // that answers ("Leeds office" may be named only in the title); the citation score picks
-    // which of its sentences to cite first, then the further sentences of any document.
-    String answering = ranked.stream().max(Comparator.comparingDouble(Scored::evidenceRankScore))
-        .orElseThrow().candidate().source().chunk().documentId();
-    Scored first = ranked.stream()
-        .filter(s -> s.candidate().source().chunk().documentId().equals(answering))
-        .findFirst().orElseThrow();
-    double cutoff = first.rankScore() * relativeCutoff;
-    List<Candidate> chosen = new ArrayList<>();
-    chosen.add(first.candidate());
-    for (Scored scored : ranked) {
-      if (chosen.size() == maxSentences || scored.rankScore() < cutoff) {
-        break;
-      }
-      if (scored != first) {
-        chosen.add(scored.candidate());
-      }
-    }
-    // Read like a passage: documents in order of their best sentence, sentences in document order.
-    List<String> documentOrder = chosen.stream().map(c -> c.source().chunk().documentId())
-        .distinct().toList();
-    chosen.sort(Comparator.comparingInt((Candidate c) ->
-            documentOrder.indexOf(c.source().chunk().documentId()))
-        .thenComparingInt(c -> c.source().chunk().start() + c.span().start()));
     List<Citation> citations = new ArrayList<>();
     StringBuilder text = new StringBuilder(prompts.template("extractive-answer")).append('\n');
-    for (Candidate candidate : chosen) {
-      IndexedChunk chunk = candidate.source().chunk();
-      int number = citations.size() + 1;
-      int start = chunk.start() + candidate.span().start();
-      int end = chunk.start() + candidate.span().end();
-      citations.add(new Citation(number, chunk.documentId(), chunk.title(), chunk.path(),
-          chunk.chunkId(), start, end, chunk.page(), candidate.span().text(),
-          sourceUrl(chunk.documentId(), start, end)));
-      text.append(candidate.span().text()).append(" [").append(number).append("]\n");
+    for (Candidate candidate : decision.chosen()) {
+      Citation citation = citation(citations.size() + 1, candidate);
+      citations.add(citation);
+      text.append(candidate.span().text()).append(" [").append(citation.number()).append("]\n");
     }
     return new Answer(text.toString().strip(), citations, false, NAME, prompts.version());
   }
 
-  /**
-   * Candidate sentences by {@linkplain Scored#rankScore() rank score}, best first; ties by chunk
-   * rank, then position.
-   */
-  List<Scored> rank(String question, List<RetrievedChunk> chunks) {
-    List<Candidate> candidates = candidates(chunks);
+  /** The confidence below which the answer is a refusal. */
+  public double minConfidence() {
+    return minConfidence;
+  }
+
+  private Citation citation(int number, Candidate candidate) {
+    IndexedChunk chunk = candidate.source().chunk();
+    int start = chunk.start() + candidate.span().start();
+    int end = chunk.start() + candidate.span().end();
+    return new Citation(number, chunk.documentId(), chunk.title(), chunk.path(), chunk.chunkId(),
+        start, end, chunk.page(), candidate.span().text(),
+        sourceUrl(chunk.documentId(), start, end));
+  }
+
+  Decision decide(String questionText, List<RetrievedChunk> chunks) {
+    Question question = question(questionText);
+    List<Candidate> candidates = candidates(chunks, question);
     if (candidates.isEmpty()) {
-      return List.of();
+      return new Decision(List.of(), AnswerSignals.none(question.type()), List.of());
     }
-    Set<String> questionText = new HashSet<>(
-        Arrays.asList(question.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
-    // "Which provider ...?" asks for a fact; "Can I use ...?" is answered by a rule just as well.
-    boolean asksForFact = questionText.stream().anyMatch(FACT_QUESTION_WORDS::contains);
-    Set<String> questionTerms = new LinkedHashSet<>(terms.terms(question));
-    questionTerms.removeAll(questionWords);
-    WeightedTerms weighted = WeightedTerms.of(questionTerms, weights);
-    float[] questionVector = embedder.embedQuery(question);
-    // One call for both texts of every sentence: in context (first half) and alone (second half).
-    List<String> texts = new ArrayList<>(2 * candidates.size());
+    // One embedding call: each sentence in context, each sentence alone, and each section
+    // heading when the question may be answered by a section.
+    double sectionThreshold = question.type() == AnswerType.PROCEDURE ? SECTION_MATCH_PROCEDURE
+        : question.type().expectsEntity() ? Double.POSITIVE_INFINITY : SECTION_MATCH_OTHER;
+    Map<String, String> headings = new LinkedHashMap<>();
+    for (Candidate candidate : sectionThreshold > 1 ? List.<Candidate>of() : candidates) {
+      String heading = lastHeading(candidate.source().chunk().headingPath());
+      // The document's own title heads the whole document, not a section of it.
+      if (candidate.primary() && !heading.isEmpty()
+          && !heading.equalsIgnoreCase(candidate.source().chunk().title().strip())) {
+        headings.putIfAbsent(candidate.section(), heading);
+      }
+    }
+    List<String> texts = new ArrayList<>(2 * candidates.size() + headings.size());
     candidates.forEach(candidate -> texts.add(inContext(candidate)));
     candidates.forEach(candidate -> texts.add(candidate.span().text()));
+    texts.addAll(headings.values());
+    float[] questionVector = embedder.embedQuery(questionText);
     List<float[]> vectors = embedder.embedPassages(texts);
+    List<Scored> ranked = score(question, candidates, questionVector, vectors);
+    if (ranked.isEmpty() || ranked.getFirst().evidence() < minEvidence) {
+      return new Decision(List.of(), signals(question, chunks, candidates, ranked, List.of(), false),
+          ranked);
+    }
+    // A section whose heading matches the question answers with its sentences, in order.
+    String bestSection = null;
+    double bestSectionMatch = 0;
+    int h = 2 * candidates.size();
+    for (Map.Entry<String, String> heading : headings.entrySet()) {
+      double match = sectionMatch(question, candidates, heading.getKey(), heading.getValue(),
+          Embedder.cosine(questionVector, vectors.get(h++)));
+      if (match > bestSectionMatch) {
+        bestSectionMatch = match;
+        bestSection = heading.getKey();
+      }
+    }
+    if (bestSection != null && bestSectionMatch >= sectionThreshold) {
+      String section = bestSection;
+      List<Scored> inSection = ranked.stream()
+          .filter(s -> s.candidate().section().equals(section)).toList();
+      if (!inSection.isEmpty() && inSection.getFirst().evidence() >= minEvidence) {
+        List<Candidate> chosen = inSection.stream().map(Scored::candidate)
+            .sorted(Comparator.comparingInt(Candidate::documentOffset))
+            .limit(maxSectionSentences).toList();
+        LOG.debugf("answering from section %s (heading match %.3f)", section, bestSectionMatch);
+        return new Decision(chosen, signals(question, chunks, candidates, ranked, inSection, true),
+            ranked);
+      }
+    }
+    List<Scored> eligible = ranked.stream().filter(s -> s.evidence() >= minEvidence).toList();
+    // The evidence, which sees each sentence with its title and headings, picks the document
+    // that answers ("Leeds office" may be named only in the title); the citation score picks
+    // which of its sentences to cite first, then the further sentences of any document.
+    String answering = eligible.stream()
+        .max(Comparator.comparingDouble(Scored::evidenceRankScore)).orElseThrow()
+        .candidate().source().chunk().documentId();
+    Scored first = eligible.stream()
+        .filter(s -> s.candidate().source().chunk().documentId().equals(answering))
+        .findFirst().orElseThrow();
+    double cutoff = first.rankScore() * relativeCutoff;
+    List<Scored> chosenScored = new ArrayList<>();
+    chosenScored.add(first);
+    for (Scored scored : eligible) {
+      if (chosenScored.size() == maxSentences || scored.rankScore() < cutoff) {
+        break;
+      }
+      if (scored != first) {
+        chosenScored.add(scored);
+      }
+    }
+    // Read like a passage: documents in order of their best sentence, sentences in document order.
+    List<String> documentOrder = chosenScored.stream()
+        .map(s -> s.candidate().source().chunk().documentId()).distinct().toList();
+    List<Candidate> chosen = chosenScored.stream().map(Scored::candidate)
+        .sorted(Comparator.comparingInt((Candidate c) ->
+                documentOrder.indexOf(c.source().chunk().documentId()))
+            .thenComparingInt(Candidate::documentOffset))
+        .toList();
+    return new Decision(chosen, signals(question, chunks, candidates, ranked, chosenScored, false),
+        ranked);
+  }
+
+  /**
+   * How well the heading of {@code section} matches the question: mostly the share of the
+   * question's terms it contains, counting only terms that the document's title does not
+   * already contain (they do not tell its sections apart), and partly its embedding similarity;
+   * a procedure question gains when the section reads as steps (list items, imperatives).
+   */
+  private double sectionMatch(Question question, List<Candidate> candidates, String section,
+      String heading, double cosine) {
+    List<Candidate> inSection = candidates.stream().filter(c -> c.section().equals(section))
+        .toList();
+    IndexedChunk chunk = inSection.getFirst().source().chunk();
+    Set<String> titleTerms = synonyms.canonical(terms.terms(Roles.withAcronyms(chunk.title())));
+    List<String> distinctive = question.terms().terms().stream()
+        .filter(t -> !titleTerms.contains(t)).toList();
+    Map<String, Double> weightOf = new HashMap<>();
+    List<String> all = question.terms().terms();
+    for (int i = 0; i < all.size(); i++) {
+      weightOf.put(all.get(i), question.terms().weight(i));
+    }
+    WeightedTerms distinctiveTerms = WeightedTerms.of(distinctive,
+        term -> weightOf.getOrDefault(term, 1.0));
+    double coverage = EVIDENCE.coverage(distinctiveTerms,
+        synonyms.canonical(terms.terms(Roles.withAcronyms(heading))));
+    double match = SECTION_COVERAGE_WEIGHT * coverage
+        + (1 - SECTION_COVERAGE_WEIGHT) * EVIDENCE.similarity(cosine);
+    long steps = inSection.stream().filter(c -> TitleLikeLines.isStep(c.span().text())).count();
+    if (question.type() == AnswerType.PROCEDURE && steps >= 2) {
+      match += STEPS_BONUS;
+    }
+    LOG.debugf("section %s: heading match %.3f (coverage %.3f, %d steps)", heading, match,
+        coverage, steps);
+    return match;
+  }
+
+  private Question question(String text) {
+    Set<String> words = new HashSet<>(
+        Arrays.asList(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")));
+    // "Which provider ...?" asks for a fact; "Can I use ...?" is answered by a rule just as well.
+    boolean asksForFact = words.stream().anyMatch(FACT_QUESTION_WORDS::contains);
+    // Terms compared by their synonym group, weighted as the question's own word.
+    Map<String, String> original = new LinkedHashMap<>();
+    for (String term : terms.terms(Roles.withAcronyms(text))) {
+      String group = synonyms.canonical(term);
+      if (!questionWords.contains(group)) {
+        original.putIfAbsent(group, term);
+      }
+    }
+    TermWeights byOriginal = group -> weights.weight(original.getOrDefault(group, group));
+    return new Question(text, classifier.classify(text),
+        WeightedTerms.of(original.keySet(), byOriginal), words, asksForFact);
+  }
+
+  private List<Scored> score(Question question, List<Candidate> candidates,
+      float[] questionVector, List<float[]> vectors) {
+    Set<String> questionTerms = Set.copyOf(question.terms().terms());
     List<Scored> scored = new ArrayList<>(candidates.size());
     for (int i = 0; i < candidates.size(); i++) {
       Candidate candidate = candidates.get(i);
+      double typeMatch = typeMatch(question.type(), candidate, questionTerms);
+      double typeWeight;
+      if (question.type() == AnswerType.PERSON && typeMatch < 0.5) {
+        continue; // "Who is our CFO?" is never answered by a sentence without a name
+      } else if (question.type().expectsEntity()) {
+        typeWeight = typeMatch >= 0.5 ? 0.85 + 0.15 * typeMatch
+            : typeMatch > 0 ? TYPE_PARTIAL : TYPE_MISSING;
+      } else {
+        // Questions that ask what, which, who, when, where or how ask for facts: a sentence that
+        // names nothing beyond the question's own words restates it rather than answering it.
+        typeWeight = !question.asksForFact()
+            || specific(candidate.span().text(), question.words()) ? 1 : UNSPECIFIC_DISCOUNT;
+      }
       double cosine = Embedder.cosine(questionVector, vectors.get(i));
       double ownCosine = Embedder.cosine(questionVector, vectors.get(candidates.size() + i));
-      Evidence evidence = EVIDENCE.score(weighted, candidate.terms(), candidate.contextTerms(),
-          cosine);
+      Evidence evidence = EVIDENCE.score(question.terms(), candidate.terms(),
+          candidate.contextTerms(), cosine);
       // The citation score: the same coverage, with the mean cosine in context and alone.
       Evidence citation = EVIDENCE.score(evidence.coverage(), (cosine + ownCosine) / 2);
       scored.add(new Scored(candidate, evidence.blended(), citation.blended(),
-          evidence.similarity(), EVIDENCE.similarity(ownCosine), evidence.coverage(),
-          !asksForFact || specific(candidate.span().text(), questionText)));
+          evidence.similarity(), EVIDENCE.similarity(ownCosine), evidence.coverage(), typeWeight,
+          typeMatch));
     }
     scored.sort(Comparator.comparingDouble(Scored::rankScore).reversed()
         .thenComparingInt(s -> s.candidate().chunkRank())
         .thenComparingInt(s -> s.candidate().span().start()));
     if (LOG.isDebugEnabled()) {
-      LOG.debugf("question: %s", question);
-      scored.stream().limit(3).forEach(s -> LOG.debugf("evidence %.3f, citation score %.3f"
-          + " (similarity %.3f, alone %.3f, coverage %.3f, specific %s) %s", s.evidence(),
-          s.citationScore(), s.similarity(), s.ownSimilarity(), s.coverage(), s.specific(),
+      LOG.debugf("question: %s (%s)", question.text(), question.type());
+      scored.stream().limit(5).forEach(s -> LOG.debugf("evidence %.3f, citation score %.3f"
+          + " (similarity %.3f, alone %.3f, coverage %.3f, type %.2f) %s", s.evidence(),
+          s.citationScore(), s.similarity(), s.ownSimilarity(), s.coverage(), s.typeWeight(),
           s.candidate().span().text()));
     }
     return scored;
+  }
+
+  /**
+   * How well {@code candidate} states an answer of {@code type}: for an entity of the type, 0.5
+   * to 1 by how close it stands to the question's words; 0.25 for a related entity; 0 without;
+   * 1 when the type expects no entity.
+   */
+  private double typeMatch(AnswerType type, Candidate candidate, Set<String> questionTerms) {
+    if (!type.expectsEntity()) {
+      return 1;
+    }
+    List<Integer> questionWordPositions = new ArrayList<>();
+    List<int[]> words = new ArrayList<>();
+    Matcher m = WORD.matcher(candidate.span().text());
+    while (m.find()) {
+      words.add(new int[] {m.start(), m.end()});
+      for (String term : terms.terms(m.group())) {
+        if (questionTerms.contains(synonyms.canonical(term))) {
+          questionWordPositions.add(words.size() - 1);
+          break;
+        }
+      }
+    }
+    double best = 0;
+    for (Entity entity : candidate.entities()) {
+      List<String> entityTerms = terms.terms(entity.text());
+      if (!entityTerms.isEmpty() && entityTerms.stream()
+          .allMatch(t -> questionTerms.contains(synonyms.canonical(t)))) {
+        continue; // "Lisbon" does not answer "Where is the Lisbon office?"
+      }
+      if (type.answeredBy().contains(entity.type())) {
+        best = Math.max(best, 0.5 + 0.5 * proximity(entity, words, questionWordPositions));
+      } else if (type.partlyAnsweredBy().contains(entity.type())) {
+        best = Math.max(best, 0.25);
+      }
+    }
+    return best;
+  }
+
+  /** 1 when the entity is next to a question word, falling with the words between them. */
+  private static double proximity(Entity entity, List<int[]> words, List<Integer> positions) {
+    if (positions.isEmpty()) {
+      return 0.3; // the question's words are only in the context (title, headings)
+    }
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < words.size(); i++) {
+      if (words.get(i)[1] > entity.start() && words.get(i)[0] < entity.end()) {
+        first = first < 0 ? i : first;
+        last = i;
+      }
+    }
+    if (first < 0) {
+      return 0.3;
+    }
+    int distance = Integer.MAX_VALUE;
+    for (int position : positions) {
+      if (position >= first && position <= last) {
+        continue; // a question word inside the entity ("phone" in "phone 4357") is no context
+      }
+      distance = Math.min(distance, position < first ? first - position - 1 : position - last - 1);
+    }
+    return distance == Integer.MAX_VALUE ? 0.3
+        : PROXIMITY_HALF_DISTANCE / (PROXIMITY_HALF_DISTANCE + distance);
+  }
+
+  /**
+   * The signals of a decision and the confidence that combines them: the evidence of the best
+   * chosen sentence, weighted by how much of the question the passages mention at all (a
+   * question about something no passage names is not answered by a similar-looking sentence),
+   * by how much of it the chosen sentences and their context cover, and by whether they state
+   * the expected type of answer.
+   */
+  private AnswerSignals signals(Question question, List<RetrievedChunk> chunks,
+      List<Candidate> candidates, List<Scored> ranked, List<Scored> chosen, boolean section) {
+    double retrieval = chunks.isEmpty() ? 0 : chunks.getFirst().score();
+    double margin = chunks.size() < 2 ? retrieval : retrieval - chunks.get(1).score();
+    Set<String> passageTerms = new HashSet<>();
+    candidates.forEach(c -> {
+      passageTerms.addAll(c.terms());
+      passageTerms.addAll(c.contextTerms());
+    });
+    double passageCoverage = tolerantCoverage(question.terms(), passageTerms);
+    if (chosen.isEmpty()) {
+      double best = ranked.isEmpty() ? 0 : ranked.getFirst().evidence();
+      return new AnswerSignals(question.type(), best, passageCoverage, 0, 0, retrieval, margin,
+          false, 0);
+    }
+    Set<String> answerTerms = new HashSet<>();
+    double evidence = 0;
+    double typeMatch = 0;
+    for (Scored scored : chosen) {
+      answerTerms.addAll(scored.candidate().terms());
+      answerTerms.addAll(scored.candidate().contextTerms());
+      evidence = Math.max(evidence, scored.evidence());
+      typeMatch = Math.max(typeMatch, scored.typeMatch());
+    }
+    double answerCoverage = tolerantCoverage(question.terms(), answerTerms);
+    double typeFactor = !question.type().expectsEntity() ? 1
+        : typeMatch >= 0.5 ? 1 : typeMatch > 0 ? 0.85 : 0.7;
+    double confidence = EvidenceScorer.blend(0.5, EvidenceScorer.blend(0.5, passageCoverage,
+        answerCoverage), evidence) * typeFactor;
+    return new AnswerSignals(question.type(), evidence, passageCoverage, answerCoverage,
+        typeMatch, retrieval, margin, section, Math.max(0, Math.min(1, confidence)));
+  }
+
+  /**
+   * The IDF-weighted share of {@code query}'s terms in {@code terms}, a term also counting when
+   * {@code terms} holds one spelled one edit away (a typo in the question: "pasword").
+   */
+  private static double tolerantCoverage(WeightedTerms query, Set<String> terms) {
+    if (query.total() == 0) {
+      return 0;
+    }
+    double matched = 0;
+    List<String> queryTerms = query.terms();
+    for (int i = 0; i < queryTerms.size(); i++) {
+      String term = queryTerms.get(i);
+      if (terms.contains(term) || (term.length() >= 5
+          && terms.stream().anyMatch(t -> withinOneEdit(term, t)))) {
+        matched += query.weight(i);
+      }
+    }
+    return matched / query.total();
+  }
+
+  /** Whether {@code a} becomes {@code b} by one insertion, deletion, substitution or swap. */
+  static boolean withinOneEdit(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 1 || b.length() < 4) {
+      return false;
+    }
+    int i = 0;
+    while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+      i++;
+    }
+    if (i == a.length() && i == b.length()) {
+      return true;
+    }
+    if (a.length() == b.length()) {
+      if (a.substring(i + 1).equals(b.substring(i + 1))) {
+        return true;
+      }
+      return i + 1 < a.length() && a.charAt(i) == b.charAt(i + 1)
+          && a.charAt(i + 1) == b.charAt(i) && a.substring(i + 2).equals(b.substring(i + 2));
+    }
+    return a.length() > b.length() ? a.substring(i + 1).equals(b.substring(i))
+        : a.substring(i).equals(b.substring(i + 1));
   }
 
   /** Whether {@code sentence} names a number or proper noun that the question does not. */
@@ -266,36 +614,74 @@ public final class ExtractiveAnswerer implements Answerer {
     return chunk.title() + heading + ": " + candidate.span().text();
   }
 
-  private List<Candidate> candidates(List<RetrievedChunk> chunks) {
+  private static String lastHeading(String headingPath) {
+    int cut = headingPath.lastIndexOf(" > ");
+    return (cut < 0 ? headingPath : headingPath.substring(cut + 3)).strip();
+  }
+
+  private List<Candidate> candidates(List<RetrievedChunk> chunks, Question question) {
     List<Candidate> candidates = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (int rank = 0; rank < Math.min(chunksConsidered, chunks.size()); rank++) {
+    Set<String> questionTerms = Set.copyOf(question.terms().terms());
+    for (int rank = 0; rank < chunks.size(); rank++) {
+      boolean primary = rank < chunksConsidered;
+      if (!primary && !question.type().expectsEntity()) {
+        break;
+      }
       RetrievedChunk retrieved = chunks.get(rank);
       IndexedChunk chunk = retrieved.chunk();
       Set<String> headings = Set.of(chunk.headingPath().split(" > "));
-      Set<String> about = new HashSet<>(terms.terms(chunk.title() + "\n" + chunk.headingPath()));
+      Set<String> about = synonyms.canonical(
+          terms.terms(Roles.withAcronyms(chunk.title() + "\n" + chunk.headingPath())));
       Set<String> previous = Set.of();
+      Set<String> caption = Set.of();
       for (TextSpan sentence : splitter.split(chunk.text())) {
         String text = sentence.text();
-        Set<String> own = new HashSet<>(terms.terms(text));
-        if (headings.contains(text) || text.equals(chunk.title())
-            || text.split("\\s+").length < MIN_WORDS) {
-          continue; // headings and fragments say what a passage is about, not what it states
+        if (TitleLikeLines.isTitleLike(text, chunk.title(), headings)) {
+          // Headings and page headers say what a passage is about, not what it states; a caption
+          // inside the passage ("UK bands (Leeds)") is the context of the lines below it.
+          if (!TitleLikeLines.isPageMarker(text) && !headings.contains(text)) {
+            caption = synonyms.canonical(terms.terms(Roles.withAcronyms(text)));
+          }
+          continue;
         }
+        Set<String> own = synonyms.canonical(terms.terms(Roles.withAcronyms(text)));
         Set<String> context = new HashSet<>(about);
+        context.addAll(caption);
         context.addAll(previous);
         previous = own;
+        List<Entity> entities = recognizer.find(text);
+        if (!primary && (own.stream().noneMatch(questionTerms::contains)
+            || entities.stream().noneMatch(e -> question.type().answeredBy().contains(e.type())))) {
+          continue; // further passages: only sentences stating what is asked for
+        }
         // Overlapping chunks repeat sentences: cite each document span once.
         if (seen.add(chunk.documentId() + "@" + (chunk.start() + sentence.start()))) {
-          candidates.add(new Candidate(retrieved, rank, sentence, own, context));
+          candidates.add(new Candidate(retrieved, rank, sentence, own, context, entities,
+              primary));
         }
       }
     }
     return candidates;
   }
 
-  private Answer refusal() {
-    return new Answer(prompts.template("refusal"), List.of(), true, NAME, prompts.version());
+  /**
+   * The refusal, offering the best sentences of up to {@value #CLOSEST_PASSAGES} documents as
+   * closest passages (not an answer: the reader judges them).
+   */
+  private Answer refusal(Decision decision) {
+    List<Citation> closest = new ArrayList<>();
+    Set<String> documents = new HashSet<>();
+    for (Scored scored : decision.ranked()) {
+      if (closest.size() == CLOSEST_PASSAGES) {
+        break;
+      }
+      if (documents.add(scored.candidate().source().chunk().documentId())) {
+        closest.add(citation(closest.size() + 1, scored.candidate()));
+      }
+    }
+    return new Answer(prompts.template("refusal"), List.of(), true, NAME, prompts.version(), null,
+        null, closest);
   }
 
   /** Where the web page shows a passage highlighted in its document. */
@@ -310,8 +696,10 @@ public final class ExtractiveAnswerer implements Answerer {
     private PromptLibrary prompts;
     private TermWeights weights;
     private int maxSentences = 3;
+    private int maxSectionSentences = 8;
     private int chunksConsidered = 5;
     private double minEvidence = 0.45;
+    private double minConfidence = 0.5;
     private double relativeCutoff = 0.75;
 
     public Builder embedder(Embedder embedder) {
@@ -340,6 +728,12 @@ public final class ExtractiveAnswerer implements Answerer {
       return this;
     }
 
+    /** Most sentences of a section that an answer by section cites. */
+    public Builder maxSectionSentences(int maxSectionSentences) {
+      this.maxSectionSentences = maxSectionSentences;
+      return this;
+    }
+
     public Builder chunksConsidered(int chunksConsidered) {
       this.chunksConsidered = chunksConsidered;
       return this;
@@ -347,6 +741,12 @@ public final class ExtractiveAnswerer implements Answerer {
 
     public Builder minEvidence(double minEvidence) {
       this.minEvidence = minEvidence;
+      return this;
+    }
+
+    /** Least {@linkplain AnswerSignals#confidence() confidence} of an answer; below: refusal. */
+    public Builder minConfidence(double minConfidence) {
+      this.minConfidence = minConfidence;
       return this;
     }
 

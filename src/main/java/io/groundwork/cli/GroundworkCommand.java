@@ -13,5 +13,5 @@ import picocli.CommandLine.Command;
     description = "Grounded answers with citations over your company's documents.",
     subcommands = {ServeCommand.class, AuditCommand.class, IngestCommand.class, AskCommand.class,
         SearchCommand.class, HashPasswordCommand.class,
-        BenchVerifyCommand.class, EvalCommand.class, BenchCommand.class, BenchVectorsCommand.class})
+        BenchVerifyCommand.class, EvalCommand.class, EvalAnswersCommand.class, BenchCommand.class, BenchVectorsCommand.class})
 public class GroundworkCommand {}

@@ -148,8 +148,9 @@ public final class AnswerVerifier {
     boolean refuse = supported == 0;
     Answer result;
     if (refuse) {
+      // The sentences that failed verification are the closest passages, never an answer.
       result = new Answer(refusalText, List.of(), true, answer.answerer(), answer.promptVersion(),
-          answer.fallbackReason(), answer.notice());
+          answer.fallbackReason(), answer.notice(), answer.citations());
     } else {
       StringBuilder out = new StringBuilder(text);
       for (int i = units.size() - 1; i >= 0; i--) {

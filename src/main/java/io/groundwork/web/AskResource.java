@@ -74,11 +74,14 @@ public class AskResource {
    *     score and verdict
    * @param indexing while an ingestion run is in progress, how far it is (the answer may miss
    *     documents not indexed yet); null when the knowledge base is not being indexed
+   * @param closestPassages with a refusal, the passages that came closest to answering: shown
+   *     to the reader as "not an answer", to judge for themselves; empty otherwise
    */
   public record AskResponse(
       long auditId, String answer, boolean refused, List<Citation> citations, String answerer,
       String promptVersion, List<SearchResource.Hit> retrieved, Map<String, Double> latenciesMs,
-      String notice, Verification verification, IngestionProgress indexing) {}
+      String notice, Verification verification, IngestionProgress indexing,
+      List<Citation> closestPassages) {}
 
   /** Data of a {@code token} event. */
   public record TokenEvent(String text) {}
@@ -148,7 +151,8 @@ public class AskResource {
     return new AskResponse(result.auditId(), result.answer().text(), result.answer().refused(),
         result.answer().citations(), result.answer().answerer(), result.answer().promptVersion(),
         SearchResource.hits(result.retrieved()), result.latenciesMillis(),
-        result.answer().notice(), result.verification(), ingestion.progress().orElse(null));
+        result.answer().notice(), result.verification(), ingestion.progress().orElse(null),
+        result.answer().closestPassages());
   }
 
   /** Sends named JSON events in order; sends from several threads never interleave. */

@@ -161,4 +161,151 @@ class ExtractiveAnswererTest {
     assertThat(answer.refused()).isFalse();
     assertThat(answer.citations().getFirst().documentId()).isEqualTo("leeds");
   }
+
+  private static RetrievedChunk chunk(String doc, String heading, int start, String text,
+      double score) {
+    return new RetrievedChunk(new IndexedChunk(doc + "-" + start, doc, "s", doc + ".md",
+        "Title " + doc, heading, text, start, start + text.length(), 0, Set.of("everyone")),
+        score, 1, 1);
+  }
+
+  @Test
+  void aWhoIsQuestionIsNeverAnsweredBySentenceWithoutAName() {
+    String limits = "Approval limits\nAbove GBP 50,000: the budget holder, the CFO and the CEO.";
+    String team = "Executive team\n- Harriet Okafor, Chief Executive Officer\n"
+        + "- Tomas Ferreira, Chief Financial Officer\n- Sunita Bhatt, Chief People Officer";
+    Answer answer = answerer.answer(new AnswerRequest("Who is our CFO?", List.of(
+        chunk("orders", "Approval limits", 0, limits, 1.2),
+        chunk("overview", "Executive team", 0, team, 0.8))));
+    assertThat(answer.refused()).isFalse();
+    assertThat(answer.citations().getFirst().quote()).contains("Tomas Ferreira");
+    assertThat(answer.citations()).extracting(Citation::quote)
+        .noneMatch(q -> q.contains("the budget holder, the CFO"));
+
+    Answer withoutNames = answerer.answer(new AnswerRequest("Who is our CFO?",
+        List.of(chunk("orders", "Approval limits", 0, limits, 1.2))));
+    assertThat(withoutNames.refused()).isTrue();
+  }
+
+  @Test
+  void prefersThePhoneNumberNextToTheQuestionsWords() {
+    String contacts = "Escalation contacts\n"
+        + "- Security on-call: PagerDuty service SEC-Oncall, which also rings the security duty"
+        + " phone +44 113 496 0777.\n"
+        + "- External incident response retainer: Blackfell Cyber, hotline +44 20 7946 0319,"
+        + " 4-hour on-site response.\n"
+        + "- General Counsel, Aisling Moran: mobile +44 7700 900 227.";
+    Answer answer = answerer.answer(new AnswerRequest(
+        "What's the phone number for the outside firm that helps us with security incidents?",
+        List.of(chunk("playbook", "Escalation contacts", 0, contacts, 2.0))));
+    assertThat(answer.refused()).isFalse();
+    assertThat(answer.citations().getFirst().quote()).contains("+44 20 7946 0319");
+  }
+
+  @Test
+  void aProcedureIsAnsweredByItsSectionWithEveryStepInOrder() {
+    String report = "How to report an email\nIn Outlook, select the message and click the Report"
+        + " Phish button in the toolbar. The message is removed from your inbox.";
+    String clicked = "If you clicked or entered your password\n"
+        + "Do not panic, and do not try to fix it yourself.\n"
+        + "Change your password immediately at the self-service reset page.\n"
+        + "Call the IT service desk and say that you may have entered your password into a"
+        + " phishing page.\n"
+        + "Report the message with Report Phish as well.";
+    Answer answer = answerer.answer(new AnswerRequest(
+        "I clicked a link in a phishing email and typed my password, what now?", List.of(
+            chunk("phishing", "Reporting phishing > If you clicked or entered your password", 500,
+                clicked, 2.0),
+            chunk("phishing", "Reporting phishing > How to report an email", 100, report, 1.4))));
+    assertThat(answer.refused()).isFalse();
+    assertThat(answer.citations()).extracting(Citation::quote).containsExactly(
+        "Do not panic, and do not try to fix it yourself.",
+        "Change your password immediately at the self-service reset page.",
+        "Call the IT service desk and say that you may have entered your password into a"
+            + " phishing page.",
+        "Report the message with Report Phish as well.");
+  }
+
+  @Test
+  void aRunningPageHeaderNeverAnswers() {
+    String page = "Penetration Test Findings Summary - Q2 2025 - Page 1 of 2\n"
+        + "Kestrel reported 17 findings: 0 critical, 3 high, 6 medium, 5 low and 3 informational.\n"
+        + "Penetration Test Findings Summary - Q2 2025 - Page 2 of 2";
+    RetrievedChunk pentest = new RetrievedChunk(new IndexedChunk("p-0", "pentest", "s",
+        "pentest.pdf", "Penetration Test Findings Summary - Q2 2025", "", page, 0, page.length(),
+        1, Set.of("security")), 2.0, 1, 1);
+    Answer answer = answerer.answer(new AnswerRequest(
+        "How many high-severity issues did this year's penetration test turn up?",
+        List.of(pentest)));
+    assertThat(answer.refused()).isFalse();
+    assertThat(answer.citations()).extracting(Citation::quote)
+        .containsExactly("Kestrel reported 17 findings: 0 critical, 3 high, 6 medium, 5 low and 3"
+            + " informational.");
+  }
+
+  @Test
+  void aShortRuleWithAValueAnswers() {
+    String rules = "Password rules\nAt least 14 characters. We recommend a passphrase of three or"
+        + " four unrelated words.\nYour last 10 passwords cannot be reused.";
+    Answer answer = answerer.answer(new AnswerRequest(
+        "What's the minimum length for a new password?",
+        List.of(chunk("reset", "Resetting your password > Password rules", 0, rules, 1.8))));
+    assertThat(answer.refused()).isFalse();
+    assertThat(answer.text()).contains("At least 14 characters.");
+  }
+
+  @Test
+  void aQuestionAboutSomethingNoPassageMentionsIsRefusedWithTheClosestPassages(@TempDir Path dir)
+      throws Exception {
+    // Weights as an index gives them: words the office guide uses are common, others rare.
+    Files.writeString(dir.resolve("refusal.txt"), "Not in the knowledge base.");
+    Files.writeString(dir.resolve("extractive-answer.txt"), "From the knowledge base:");
+    Set<String> common = Set.of("offic", "allow", "leed", "bring");
+    ExtractiveAnswerer answerer = ExtractiveAnswerer.builder()
+        .embedder(new Embedder(EmbeddingModelSpec.BGE_SMALL_EN_V15_Q,
+            new BgeSmallEnV15QuantizedEmbeddingModel(), new HuggingFaceTokenCountEstimator(), 16))
+        .terms(new TermAnalyzer()).weights(term -> common.contains(term) ? 1.0 : 4.0)
+        .prompts(PromptLibrary.load(dir)).build();
+    String office = "Office rules\nPersonal deliveries to the office are not allowed. Visitors"
+        + " sign in at reception and wear a badge.";
+    Answer answer = answerer.answer(new AnswerRequest(
+        "Am I allowed to bring my dog into the Leeds office?",
+        List.of(chunk("leeds", "Leeds office > Office rules", 0, office, 1.8))));
+    assertThat(answer.refused()).isTrue();
+    assertThat(answer.citations()).isEmpty();
+    assertThat(answer.text()).isEqualTo("Not in the knowledge base.");
+    assertThat(answer.closestPassages()).isNotEmpty()
+        .allMatch(c -> c.documentId().equals("leeds"));
+  }
+
+  @Test
+  void theOrderOfEqualChunksDoesNotChangeTheAnswer() {
+    String contacts = "Contacts\n- Payroll: payroll@larkspur.example, extension 4410.\n"
+        + "- Service desk: +44 113 496 0400, extension 4357.";
+    String other = "Printing\nPrinters are on every floor. Colour printing needs a cost code.";
+    List<RetrievedChunk> chunks = new java.util.ArrayList<>(List.of(
+        chunk("contacts", "Contacts", 0, contacts, 1.0),
+        chunk("print", "Printing", 0, other, 1.0)));
+    String expected = null;
+    java.util.Random random = new java.util.Random(42);
+    for (int round = 0; round < 4; round++) {
+      java.util.Collections.shuffle(chunks, random);
+      Answer answer = answerer.answer(new AnswerRequest("What is the service desk phone number?",
+          chunks));
+      assertThat(answer.refused()).isFalse();
+      String first = answer.citations().getFirst().quote();
+      assertThat(first).contains("+44 113 496 0400");
+      expected = expected == null ? first : expected;
+      assertThat(first).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void oneEditApartIsATypo() {
+    assertThat(ExtractiveAnswerer.withinOneEdit("pasword", "password")).isTrue();
+    assertThat(ExtractiveAnswerer.withinOneEdit("paswsord", "password")).isTrue();
+    assertThat(ExtractiveAnswerer.withinOneEdit("pswrd", "password")).isFalse();
+    assertThat(ExtractiveAnswerer.withinOneEdit("recieve", "receive")).isTrue();
+    assertThat(ExtractiveAnswerer.withinOneEdit("dog", "dot")).isFalse();
+  }
 }

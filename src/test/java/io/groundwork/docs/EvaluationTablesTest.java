@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.groundwork.eval.AnswerRegressionSpec;
 import io.groundwork.eval.RegressionSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The figures tables of {@code docs/evaluation.md} are rendered from the checked-in regression
  * files ({@code ingestion/eval/*.yaml}, and the CI regressions in
- * {@code src/test/resources/eval/*.yaml}), which hold each dataset, its configuration, the
+ * {@code src/test/resources/eval/*.yaml}, the answer regressions in
+ * {@code ingestion/eval/answers/*.yaml}), which hold each dataset, its configuration, the
  * expected figures and the tolerance. This test fails when the page's generated section differs
  * from them; {@code -Dgroundwork.docs.write=true} rewrites it:
  *
@@ -40,6 +42,8 @@ class EvaluationTablesTest {
       "ingestion/eval", "Retrieval regressions on public datasets (run by hand)",
       "src/test/resources/eval", "Regressions run by the test suite");
   static final List<String> ORDER = List.of("ingestion/eval", "src/test/resources/eval");
+  /** Folder of the answer regressions. */
+  static final String ANSWERS = "ingestion/eval/answers";
 
   @Test
   void theTablesAreGeneratedFromTheRegressionFiles() {
@@ -58,6 +62,10 @@ class EvaluationTablesTest {
       for (Path file : regressionFiles(PROJECT.resolve(folder))) {
         assertThat(rendered).contains(folder + "/" + file.getFileName());
       }
+    }
+    assertThat(regressionFiles(PROJECT.resolve(ANSWERS))).isNotEmpty();
+    for (Path file : regressionFiles(PROJECT.resolve(ANSWERS))) {
+      assertThat(rendered).contains(ANSWERS + "/" + file.getFileName());
     }
   }
 
@@ -95,8 +103,52 @@ class EvaluationTablesTest {
       out.append('\n');
     }
     out.append("Each row is checked by `eval --regression FILE`, which exits with code 4 when a "
-        + "metric falls more than the tolerance below its expected value.");
+        + "metric falls more than the tolerance below its expected value.\n\n");
+    renderAnswers(project, out);
     return out.toString().strip();
+  }
+
+  /** The answer regressions ({@code ingestion/eval/answers/*.yaml}), run by the test suite. */
+  static void renderAnswers(Path project, StringBuilder out) {
+    List<Path> files = regressionFiles(project.resolve(ANSWERS));
+    if (files.isEmpty()) {
+      return;
+    }
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    out.append("### Answer regressions on the sample corpus (run by the test suite)\n\n");
+    out.append("| regression | dev set | configuration | key facts | right source first"
+        + " | refusal precision | refusal recall | leaks | tolerance |\n");
+    out.append("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+    for (Path file : files) {
+      AnswerRegressionSpec spec = AnswerRegressionSpec.load(file);
+      JsonNode node;
+      try {
+        node = yaml.readTree(Files.readString(file));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      String relative = ANSWERS + "/" + file.getFileName();
+      Path questions = project.toAbsolutePath().relativize(spec.questions().toAbsolutePath());
+      out.append("| ").append(cell(spec.name())).append("<br>[`").append(relative)
+          .append("`](../").append(relative).append(") | `")
+          .append(questions.toString().replace('\\', '/')).append("` | ")
+          .append(configuration(node.path("configuration"))).append(" | ")
+          .append(answerMetric(spec, "key-fact-rate")).append(" | ")
+          .append(answerMetric(spec, "right-source-first")).append(" | ")
+          .append(answerMetric(spec, "refusal-precision")).append(" | ")
+          .append(answerMetric(spec, "refusal-recall")).append(" | ")
+          .append(spec.expected().containsKey("leaks")
+              ? "at most " + plain(spec.expected().get("leaks")) : "-").append(" | ")
+          .append(plain(spec.tolerance())).append(" |\n");
+    }
+    out.append("\nEach row is checked by `eval-answers --regression FILE` (and by"
+        + " `EvalAnswersCommandTest`), which exits with code 4 when a rate falls more than the"
+        + " tolerance below its expected value or when any citation leaks.");
+  }
+
+  private static String answerMetric(AnswerRegressionSpec spec, String name) {
+    Double value = spec.expected().get(name);
+    return value == null ? "-" : format(value);
   }
 
   private static String dataset(Path project, RegressionSpec spec) {

@@ -1,0 +1,58 @@
+package io.groundwork.answer.type;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class QuestionClassifierTest {
+  private final QuestionClassifier classifier = new QuestionClassifier();
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "Who is our CFO? | PERSON",
+      "who's the ciso | PERSON",
+      "Who needs to approve a purchase order of GBP 30,000? | ROLE_HOLDER",
+      "Who do I ask about my payslip? | ROLE_HOLDER",
+      "How many high-severity issues did this year's penetration test turn up? | NUMBER",
+      "What's the minimum length for a new password? | NUMBER",
+      "How much does the Team tier cost per month? | MONEY",
+      "What is the daily limit for meals in the UK? | MONEY",
+      "How long does a final written warning stay live? | DURATION",
+      "For how many weeks does the birth parent get full salary? | DURATION",
+      "How often are laptops replaced? | DURATION",
+      "When will API v1 be switched off? | DATE_TIME",
+      "What time should I arrive on my first day? | DATE_TIME",
+      "On which days of the week are suppliers paid? | DATE_TIME",
+      "What's the phone number for the outside firm that helps us with security incidents? | PHONE",
+      "What is the hotline of the incident response retainer? | PHONE",
+      "What's the email address for reporting phishing from my phone? | EMAIL_OR_URL",
+      "Which website do I use to reset my password? | EMAIL_OR_URL",
+      "Where is the fire assembly point? | PLACE",
+      "Which floor is the IT desk on? | PLACE",
+      "I clicked a link in a phishing email and typed my password, what now? | PROCEDURE",
+      "how do i connect to the vpn | PROCEDURE",
+      "Can I use a USB stick on my laptop? | YES_NO",
+      "Am I allowed to bring my dog into the Leeds office? | YES_NO",
+      "What is a purchase order? | DEFINITION",
+      "Which group do I choose in Cisco Secure Client? | OTHER"})
+  void classifiesByWording(String question, AnswerType expected) {
+    assertThat(classifier.classify(question)).as(question).isEqualTo(expected);
+  }
+
+  @Test
+  void rejectsNull() {
+    assertThatThrownBy(() -> classifier.classify(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("question must not be null");
+  }
+
+  @Test
+  void personAndRoleHolderExpectEntities() {
+    assertThat(AnswerType.PERSON.answeredBy()).containsExactly(EntityType.PERSON);
+    assertThat(AnswerType.ROLE_HOLDER.answeredBy())
+        .containsExactlyInAnyOrder(EntityType.PERSON, EntityType.ROLE);
+    assertThat(AnswerType.PROCEDURE.expectsEntity()).isFalse();
+  }
+}
