@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the running headers and footers of a paged document (PDF): lines among the first or last
- * {@value #EDGE} blocks of a page that repeat, page numbers aside, at the edge of at least half of
- * the pages (and at least two), and page-number lines ("Page 3 of 12", "Page 3", "3 / 12",
+ * {@value #EDGE} blocks of a page that repeat, the page's own number aside, at the edge of at
+ * least half of the pages (and at least two), and page-number lines ("Page 3 of 12", "Page 3", "3 / 12",
  * "- 3 -") at a page's edge and a lone number as a page's first or last line, with or without the document title around them.
  * Headers and footers sit at a page's edge in Tika's output because PDF producers draw them
  * before or after the body; a repeated line in the middle of a page is body text (a table's
@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class RunningLines {
   /** Blocks at the top and at the bottom of a page that may be a running header or footer. */
-  static final int EDGE = 3;
+  static final int EDGE = 2;
   /** Longest running line, in words; longer lines are body text even when repeated. */
   private static final int MAX_WORDS = 20;
   private static final Pattern PAGE_NUMBER = Pattern.compile(
@@ -53,7 +53,7 @@ final class RunningLines {
           if (k == 0 || k == indexes.size() - 1) {
             outermost.add(index);
           }
-          pagesOf.computeIfAbsent(normalise(blocks.get(index).text()), t -> new HashSet<>())
+          pagesOf.computeIfAbsent(key(blocks.get(index)), t -> new HashSet<>())
               .add(page.getKey());
         }
       }
@@ -66,13 +66,23 @@ final class RunningLines {
       if (block.text().split("\\s+").length > MAX_WORDS) {
         continue;
       }
-      String key = normalise(block.text());
-      boolean loneNumber = key.equals("#") && outermost.contains(index);
-      if (loneNumber || isPageNumber(key) || pagesOf.get(key).size() >= minPages) {
+      String normalised = normalise(block.text());
+      boolean loneNumber = normalised.equals("#") && outermost.contains(index);
+      if (loneNumber || isPageNumber(normalised) || pagesOf.get(key(block)).size() >= minPages) {
         running.add(index);
       }
     }
     return running;
+  }
+
+  /**
+   * What a line must equal on other pages to repeat: lower case, white space collapsed, and the
+   * page's own number as '#' ("Report 2025 - 3" on page 3 and "Report 2025 - 4" on page 4 match;
+   * lines that differ in any other number do not).
+   */
+  static String key(RawBlock block) {
+    String lower = block.text().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    return lower.replaceAll("(?<!\\p{Nd})" + block.page() + "(?!\\p{Nd})", "#");
   }
 
   /** Lower case, digits as '#', white space collapsed: "Page 3 of 12" and "Page 4 of 12" match. */
