@@ -113,7 +113,7 @@ class WebPageBrowserTest {
 
       Locator original = page.locator("#original");
       PlaywrightAssertions.assertThat(original).isVisible();
-      APIResponse download = page.request().get(original.getAttribute("href"));
+      APIResponse download = page.request().get((String) original.evaluate("a => a.href"));
       assertThat(download.status()).isEqualTo(200);
       assertThat(new String(download.body(), StandardCharsets.UTF_8))
           .isEqualTo(DOCUMENTS.get("browser-greenhouse.md"));
