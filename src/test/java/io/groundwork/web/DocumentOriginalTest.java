@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.startsWith;
 import io.groundwork.core.Hashes;
 import io.groundwork.ingest.IngestionService;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +34,10 @@ class DocumentOriginalTest {
       <footer>Page owner: facilities</footer></body></html>""";
 
   private void upload(String html) {
-    given().auth().preemptive().basic("erin", "erin-pass")
+    // The first upload of a run may load the embedding model on a busy machine: wait for it.
+    given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.socket.timeout", 180_000)))
+        .auth().preemptive().basic("erin", "erin-pass")
         .multiPart("file", name, html.getBytes(StandardCharsets.UTF_8))
         .multiPart("groups", "hr")
         .when().post("/api/ingest/uploads").then().statusCode(200)
