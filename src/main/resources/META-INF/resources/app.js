@@ -26,25 +26,56 @@ function showNotice(message) {
   noticeBox.hidden = !message;
 }
 
+function plural(n, one, many) {
+  return n + ' ' + (n === 1 ? one : many);
+}
+
+// The verification in plain words: "All 3 sentences checked against their sources", and what
+// could not be confirmed. The per-sentence detail (with support scores) stays one click away.
+function verificationSummaryText(v) {
+  const checked = v.sentences.filter(s => s.status !== 'LEAD_IN').length;
+  const parts = [];
+  if (v.supportedSentences === checked && checked > 0) {
+    parts.push(checked === 1 ? 'The sentence was checked against its source'
+      : 'All ' + checked + ' sentences checked against their sources');
+  } else {
+    parts.push(v.supportedSentences + ' of ' + plural(checked, 'sentence', 'sentences')
+      + ' confirmed by their sources');
+  }
+  if (v.flaggedSentences) {
+    parts.push(plural(v.flaggedSentences, 'sentence', 'sentences')
+      + (v.flaggedSentences === 1 ? ' could not be confirmed and is marked' : ' could not be confirmed and are marked'));
+  }
+  if (v.removedSentences) {
+    parts.push(plural(v.removedSentences, 'sentence', 'sentences')
+      + ' could not be confirmed and ' + (v.removedSentences === 1 ? 'was' : 'were') + ' left out');
+  }
+  if (v.invalidCitationsRemoved) {
+    parts.push(plural(v.invalidCitationsRemoved, 'citation', 'citations') + ' to unknown sources removed');
+  }
+  return parts.join('; ') + '.';
+}
+
+const STATUS_WORDS = { SUPPORTED: 'confirmed', FLAGGED: 'not confirmed, marked', REMOVED: 'not confirmed, left out' };
+
 function showVerification(v) {
   verificationList.replaceChildren();
   if (!v || !v.sentences || v.sentences.length === 0) {
     verificationBox.hidden = true;
     return;
   }
-  let summary = 'Verified: ' + v.supportedSentences + ' of '
-    + v.sentences.filter(s => s.status !== 'LEAD_IN').length + ' sentences supported by their citations';
-  if (v.removedSentences) summary += ', ' + v.removedSentences + ' removed';
-  if (v.flaggedSentences) summary += ', ' + v.flaggedSentences + ' flagged';
-  if (v.invalidCitationsRemoved) summary += ', ' + v.invalidCitationsRemoved + ' citations to unknown sources removed';
-  verificationSummary.textContent = summary + ' (threshold ' + v.minSupport + ')';
+  verificationSummary.textContent = verificationSummaryText(v);
+  verificationBox.classList.toggle('all-confirmed',
+    !v.flaggedSentences && !v.removedSentences && !v.invalidCitationsRemoved);
   v.sentences.filter(s => s.status !== 'LEAD_IN').forEach(s => {
     const item = el('li', undefined, { class: s.status });
-    item.appendChild(el('span', s.support.toFixed(2), { class: 'score', title: 'support score' }));
     item.appendChild(el('span', s.text, { class: 'text' }));
     const cites = s.citations.map(n => '[' + n + ']').join('')
       + s.invalidCitations.map(n => ' [' + n + ' unknown]').join('');
-    item.appendChild(document.createTextNode(' ' + cites + ' - ' + s.status.toLowerCase()));
+    item.appendChild(el('span', ' ' + cites + ' - ' + (STATUS_WORDS[s.status] || s.status.toLowerCase()),
+      { class: 'status' }));
+    item.appendChild(el('span', 'support ' + s.support.toFixed(2) + ' (needs ' + v.minSupport + ')',
+      { class: 'score' }));
     verificationList.appendChild(item);
   });
   verificationBox.hidden = false;
@@ -74,7 +105,44 @@ function showClosestPassages(passages) {
   box.appendChild(list);
 }
 
-function showAnswer(body) {
+// Where a citation opens its passage; the question travels along so that the passage view can
+// lead back to this answer.
+function passageUrl(citation, question) {
+  return citation.url + (citation.url.includes('?') ? '&' : '?') + 'q=' + encodeURIComponent(question);
+}
+
+// One entry per cited document, listing its cited passages by number, in answer order.
+function showCitations(citations, question) {
+  citationList.replaceChildren();
+  const documents = new Map();
+  citations.forEach(c => {
+    if (!documents.has(c.documentId)) documents.set(c.documentId, []);
+    documents.get(c.documentId).push(c);
+  });
+  documents.forEach(cited => {
+    const first = cited[0];
+    const item = el('li', undefined, { class: 'source' });
+    const heading = el('div', undefined, { class: 'source-heading' });
+    heading.appendChild(el('a', first.title, { href: passageUrl(first, question), class: 'source-title' }));
+    const pages = [...new Set(cited.map(c => c.page).filter(p => p > 0))];
+    heading.appendChild(el('span', first.path + (pages.length ? (pages.length === 1 ? ', page ' : ', pages ')
+      + pages.join(', ') : ''), { class: 'source-path' }));
+    item.appendChild(heading);
+    const passages = el('ul', undefined, { class: 'passages' });
+    cited.forEach(c => {
+      const passage = el('li', undefined, { class: 'passage' });
+      passage.appendChild(el('a', '[' + c.number + ']', {
+        href: passageUrl(c, question), class: 'passage-number',
+        title: 'Open passage ' + c.number + ' in ' + c.title }));
+      passage.appendChild(el('blockquote', c.quote));
+      passages.appendChild(passage);
+    });
+    item.appendChild(passages);
+    citationList.appendChild(item);
+  });
+}
+
+function showAnswer(body, question) {
   answerBox.replaceChildren();
   answerBox.classList.remove('streaming');
   answerBox.classList.toggle('refused', body.refused);
@@ -83,22 +151,14 @@ function showAnswer(body) {
   body.answer.split(/(\[\d+\]|\[unverified\])/).forEach(part => {
     const m = part.match(/^\[(\d+)\]$/);
     if (m && byNumber.has(Number(m[1]))) {
-      answerBox.appendChild(el('a', part, { href: byNumber.get(Number(m[1])).url, class: 'cite' }));
+      answerBox.appendChild(el('a', part, { href: passageUrl(byNumber.get(Number(m[1])), question), class: 'cite' }));
     } else if (part === '[unverified]') {
       answerBox.appendChild(el('mark', part, { class: 'unverified', title: 'not supported by the cited sources' }));
     } else {
       answerBox.appendChild(document.createTextNode(part));
     }
   });
-  citationList.replaceChildren();
-  body.citations.forEach(c => {
-    const item = el('li', undefined, { value: c.number });
-    const link = el('a', c.title, { href: c.url });
-    item.appendChild(link);
-    item.appendChild(document.createTextNode(' - ' + c.path + (c.page ? ', page ' + c.page : '')));
-    item.appendChild(el('blockquote', c.quote));
-    citationList.appendChild(item);
-  });
+  showCitations(body.citations, question);
   showClosestPassages(body.closestPassages);
   // While the knowledge base is still being indexed, a refusal may only mean "not indexed yet".
   showNotice([body.indexing && body.indexing.message, body.notice].filter(Boolean).join(' '));
@@ -148,11 +208,12 @@ form.addEventListener('submit', async event => {
   event.preventDefault();
   errorBox.hidden = true;
   button.disabled = true;
+  const question = input.value;
   try {
     const response = await fetch('/api/ask', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
-      body: JSON.stringify({ question: input.value })
+      body: JSON.stringify({ question: question })
     });
     if (!response.ok || !(response.headers.get('Content-Type') || '').startsWith('text/event-stream')) {
       const body = await response.json().catch(() => ({ message: response.statusText }));
@@ -163,7 +224,7 @@ form.addEventListener('submit', async event => {
     await readEvents(response, (name, data) => {
       if (name === 'token') answerBox.appendChild(document.createTextNode(data.text));
       else if (name === 'notice') showNotice(data.message);
-      else if (name === 'answer') { finished = true; showAnswer(data); }
+      else if (name === 'answer') { finished = true; showAnswer(data, question); remember(question, data); }
       else if (name === 'error') { finished = true; throw new Error(data.message); }
     });
     if (!finished) throw new Error('the answer stream ended early; try again');
@@ -174,3 +235,36 @@ form.addEventListener('submit', async event => {
     button.disabled = false;
   }
 });
+
+// The last answer is kept for this tab (sessionStorage) and its question put in the address, so
+// that "Back to the answer" from a passage, the browser's back button or a reload shows the same
+// answer again without asking (and auditing) it twice.
+const ANSWER_KEY = 'groundwork.lastAnswer';
+
+function remember(question, body) {
+  try {
+    sessionStorage.setItem(ANSWER_KEY, JSON.stringify({ question: question, body: body }));
+  } catch (e) {
+    // Storage full or disabled: the answer still shows, only going back re-asks.
+  }
+  history.replaceState(null, '', '/?q=' + encodeURIComponent(question));
+}
+
+function restore() {
+  const question = new URLSearchParams(location.search).get('q');
+  if (!question) return;
+  input.value = question;
+  let stored = null;
+  try {
+    stored = JSON.parse(sessionStorage.getItem(ANSWER_KEY) || 'null');
+  } catch (e) {
+    stored = null;
+  }
+  if (stored && stored.question === question && stored.body) {
+    showAnswer(stored.body, question);
+  } else {
+    form.requestSubmit();
+  }
+}
+
+restore();

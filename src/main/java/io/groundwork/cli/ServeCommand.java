@@ -41,10 +41,16 @@ public class ServeCommand implements Callable<Integer> {
   public Integer call() {
     index.openForWriting();
     LOG.infof("data directory %s, %d chunks indexed", dataDirectory.path(), index.chunkCount());
-    if (config.autoIngestSamples() && activeIndex.chunkCount() == 0) {
+    if (config.autoIngestSamples()) {
+      boolean empty = activeIndex.chunkCount() == 0;
       for (String source : ingestion.pipeline().sourceNames()) {
-        String runId = ingestion.startSourceRun(source, "system");
-        LOG.infof("index is empty: ingesting source '%s' (run %s)", source, runId);
+        long outdated = empty ? 0 : ingestion.outdatedDocuments(source);
+        if (empty || outdated > 0) {
+          String runId = ingestion.startSourceRun(source, "system");
+          LOG.infof(empty ? "index is empty: ingesting source '%s' (run %s)"
+              : "%3$d documents of source '%1$s' were ingested by an older parser or with other"
+                  + " chunking: ingesting it again (run %2$s)", source, runId, outdated);
+        }
       }
     }
     Quarkus.waitForExit();

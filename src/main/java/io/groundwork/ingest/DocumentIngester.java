@@ -5,6 +5,7 @@ import io.groundwork.embed.Embedder;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.store.ChunkEntity;
 import io.groundwork.store.DocumentEntity;
+import io.groundwork.store.DocumentOriginalEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,8 +15,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Ingests one file: reads it, skips it when its content, access groups and index entry are as
- * stored, and otherwise parses, chunks and embeds it and stores it in the {@link DocumentStore}.
+ * Ingests one file: reads it, skips it when its content, access groups, ingest version (parser
+ * and chunking) and index entry are as stored, and otherwise parses, chunks and embeds it and
+ * stores it, with its block structure and the file itself, in the {@link DocumentStore}.
  * A file that cannot be ingested gives a failed {@link FileResult} with its reason, never an
  * exception; what was stored for it before stays. Thread-safe.
  */
@@ -41,7 +43,7 @@ public class DocumentIngester {
     try {
       byte[] bytes = task.content().read();
       String contentHash = Hashes.sha256(bytes);
-      if (documents.isCurrent(documentId, contentHash, task.groups())) {
+      if (documents.isCurrent(documentId, contentHash, task.groups(), ingestVersion())) {
         return FileResult.unchanged();
       }
       ParsedDocument parsed = parser.parse(new ByteArrayInputStream(bytes), task.path());
@@ -52,8 +54,14 @@ public class DocumentIngester {
           Hashes.chunkId(documentId, c.ordinal(), c.text()), documentId, task.sourceName(),
           task.path(), parsed.title(), String.join(" > ", c.headingPath()), c.text(), c.start(),
           c.end(), c.page(), task.groups())).toList();
-      documents.replace(document(documentId, task, parsed, contentHash, bytes.length, chunks),
-          chunkRows(documentId, chunks, indexed), indexed, vectors);
+      DocumentEntity document =
+          document(documentId, task, parsed, contentHash, bytes.length, chunks);
+      document.ingestVersion = ingestVersion();
+      documents.replace(document, chunkRows(documentId, chunks, indexed),
+          original(task.path(), bytes), indexed, vectors);
+      if (parsed.boilerplateBlocks() > 0) {
+        LOG.debugf("%s: %d boilerplate blocks left out", task.path(), parsed.boilerplateBlocks());
+      }
       return FileResult.ingested(chunks.size());
     } catch (DocumentParseException e) {
       return FileResult.failed(e.getMessage(), e.reason());
@@ -65,6 +73,21 @@ public class DocumentIngester {
       LOG.errorf(e, "cannot ingest %s", task.path());
       return FileResult.failed("internal error: " + e, FailureReason.INTERNAL);
     }
+  }
+
+  /**
+   * What a document is ingested with: the parser's version and the chunking settings. A stored
+   * document with another one is ingested again even when its file is unchanged.
+   */
+  public String ingestVersion() {
+    return parser.version() + "; chunks " + chunker.maxTokens() + "/" + chunker.overlapTokens();
+  }
+
+  private static DocumentOriginalEntity original(String path, byte[] bytes) {
+    DocumentOriginalEntity original = new DocumentOriginalEntity();
+    original.fileName = ColumnText.truncate(path.substring(path.lastIndexOf('/') + 1), 1000);
+    original.content = bytes;
+    return original;
   }
 
   private static DocumentEntity document(String documentId, FileTask task, ParsedDocument parsed,
@@ -81,6 +104,7 @@ public class DocumentIngester {
     document.sizeBytes = size;
     document.chunkCount = chunks.size();
     document.body = parsed.text();
+    document.structure = parsed.blocks().isEmpty() ? null : Block.toJson(parsed.blocks());
     document.ingestedAt = OffsetDateTime.now();
     return document;
   }

@@ -4,6 +4,7 @@ import io.groundwork.index.ChunkWriter;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.store.ChunkEntity;
 import io.groundwork.store.DocumentEntity;
+import io.groundwork.store.DocumentOriginalEntity;
 import io.groundwork.store.DocumentRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,27 +28,35 @@ public class DocumentStore {
   }
 
   /**
-   * True when {@code documentId} is stored with {@code contentHash} and {@code groups} and the
-   * index holds its chunks: ingesting the file again would change nothing.
+   * True when {@code documentId} is stored with {@code contentHash}, {@code groups} and
+   * {@code ingestVersion} and the index holds its chunks: ingesting the file again would change
+   * nothing.
    */
-  boolean isCurrent(String documentId, String contentHash, Set<String> groups) {
+  boolean isCurrent(String documentId, String contentHash, Set<String> groups,
+      String ingestVersion) {
     DocumentEntity existing = QuarkusTransaction.requiringNew()
         .call(() -> documents.find(documentId));
     return existing != null && existing.contentHash.equals(contentHash)
-        && existing.groups().equals(groups)
+        && existing.groups().equals(groups) && ingestVersion.equals(existing.ingestVersion)
         && index.holds(documentId, existing.chunkCount);
   }
 
   /**
-   * Stores {@code document} with its chunk rows, and replaces its chunks in the index with
-   * {@code indexed} and their {@code vectors} (in the same order).
+   * Stores {@code document} with its chunk rows and its {@code original} file, and replaces its
+   * chunks in the index with {@code indexed} and their {@code vectors} (in the same order).
    */
-  void replace(DocumentEntity document, List<ChunkEntity> chunks, List<IndexedChunk> indexed,
-      List<float[]> vectors) {
+  void replace(DocumentEntity document, List<ChunkEntity> chunks, DocumentOriginalEntity original,
+      List<IndexedChunk> indexed, List<float[]> vectors) {
     QuarkusTransaction.requiringNew().run(() -> {
-      documents.replace(document, chunks);
+      documents.replace(document, chunks, original);
       index.replaceDocument(document.id, indexed, vectors);
     });
+  }
+
+  /** How many documents of source {@code sourceName} were ingested with another version. */
+  long outdated(String sourceName, String ingestVersion) {
+    return QuarkusTransaction.requiringNew()
+        .call(() -> documents.outdated(sourceName, ingestVersion));
   }
 
   /** The documents of source {@code sourceName} whose path is not in {@code paths}. */

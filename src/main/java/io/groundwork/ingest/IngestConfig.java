@@ -10,7 +10,11 @@ public interface IngestConfig {
   @WithDefault("ingestion/pipeline.yaml")
   String pipelineFile();
 
-  /** On {@code serve} with an empty index, ingest every configured source first. */
+  /**
+   * On {@code serve}, ingest every configured source in the background when the index is empty,
+   * and every source holding documents ingested by an older parser or with other chunking
+   * settings (only those documents and changed files are ingested again).
+   */
   @WithDefault("true")
   boolean autoIngestSamples();
 

@@ -110,6 +110,14 @@ public class IngestionService {
     return Optional.ofNullable(progress);
   }
 
+  /**
+   * How many documents of source {@code sourceName} were ingested by another version of the
+   * parser or with other chunking settings; a run over the source ingests them again.
+   */
+  public long outdatedDocuments(String sourceName) {
+    return documents.outdated(sourceName, ingester.ingestVersion());
+  }
+
   public PipelineDefinition pipeline() {
     return pipeline;
   }

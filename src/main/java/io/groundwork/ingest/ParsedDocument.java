@@ -12,13 +12,28 @@ import java.util.List;
  * @param text the extracted text, one block (paragraph, heading, list item) per line
  * @param headings headings in order of appearance
  * @param pageStarts offset at which each page begins (empty for formats without pages)
+ * @param blocks the document's structure over {@code text}: headings, paragraphs, list items,
+ *     table rows and page breaks, in order (empty when the parser recovered none)
+ * @param boilerplateBlocks blocks left out of {@code text} as boilerplate: running headers and
+ *     footers, page numbers, navigation
  */
 public record ParsedDocument(
-    String title, String mediaType, String text, List<Heading> headings, List<Integer> pageStarts) {
+    String title, String mediaType, String text, List<Heading> headings, List<Integer> pageStarts,
+    List<Block> blocks, int boilerplateBlocks) {
 
   public ParsedDocument {
     headings = List.copyOf(headings);
     pageStarts = List.copyOf(pageStarts);
+    blocks = List.copyOf(blocks);
+    if (boilerplateBlocks < 0) {
+      throw new IllegalArgumentException("boilerplateBlocks must be >= 0, got " + boilerplateBlocks);
+    }
+  }
+
+  /** A document without recovered block structure or boilerplate (a corpus given as text). */
+  public ParsedDocument(
+      String title, String mediaType, String text, List<Heading> headings, List<Integer> pageStarts) {
+    this(title, mediaType, text, headings, pageStarts, List.of(), 0);
   }
 
   /** The titles of the headings enclosing {@code offset}, outermost first. */

@@ -9,17 +9,24 @@ import java.util.regex.Pattern;
  * Recovers blocks and headings from plain text and Markdown: lines of a paragraph are joined,
  * blank lines and list items start new blocks, and ATX ({@code ## Title}) and setext
  * ({@code Title} over {@code ====}) headings become headings with their markers removed.
- * Inline Markdown emphasis markers are removed so that citations quote clean text.
+ * Inline Markdown emphasis markers are removed so that citations quote clean text. Each block
+ * is also recorded as a {@link Block}: list items (with their depth from the indentation),
+ * numbered items and table rows ({@code | a | b |}, the row above a {@code |---|} separator being
+ * a header row; the separator itself is left out of the text).
  */
 final class PlainTextStructure {
   private static final Pattern ATX = Pattern.compile("^(#{1,6})\\s+(.*?)\\s*#*\\s*$");
   private static final Pattern SETEXT = Pattern.compile("^(=+|-+)\\s*$");
   private static final Pattern BLOCK_START =
       Pattern.compile("^\\s*([-*+]\\s+|\\d+[.)]\\s+|\\|)");
+  private static final Pattern BULLET = Pattern.compile("^[-*+]\\s+");
+  private static final Pattern NUMBER = Pattern.compile("^\\d+[.)]\\s+");
+  private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?$");
   private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|`)");
 
   private final StringBuilder text = new StringBuilder();
   private final List<Heading> headings = new ArrayList<>();
+  private final List<Block> blocks = new ArrayList<>();
 
   private PlainTextStructure() {}
 
@@ -33,6 +40,7 @@ final class PlainTextStructure {
   private void read(String raw) {
     String[] lines = raw.split("\n", -1);
     StringBuilder block = new StringBuilder();
+    int indent = 0;
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       Matcher atx = ATX.matcher(line);
@@ -40,25 +48,30 @@ final class PlainTextStructure {
           && SETEXT.matcher(lines[i + 1].strip()).matches() && block.isEmpty()
           && lines[i + 1].strip().length() >= 3;
       if (atx.matches()) {
-        flush(block);
+        flush(block, indent);
         addHeading(atx.group(1).length(), clean(atx.group(2)));
       } else if (setextNext) {
-        flush(block);
+        flush(block, indent);
         addHeading(lines[i + 1].strip().charAt(0) == '=' ? 1 : 2, clean(line));
         i++;
+      } else if (line.startsWith("|") && TABLE_SEPARATOR.matcher(line).matches()) {
+        flush(block, indent);
+        markHeaderRow();
       } else if (line.isEmpty() || line.matches("^(-{3,}|\\*{3,}|_{3,})$")) {
-        flush(block);
+        flush(block, indent);
       } else {
         if (BLOCK_START.matcher(line).find()) {
-          flush(block);
+          flush(block, indent);
         }
-        if (!block.isEmpty()) {
+        if (block.isEmpty()) {
+          indent = lines[i].length() - lines[i].stripLeading().length();
+        } else {
           block.append(' ');
         }
         block.append(clean(line));
       }
     }
-    flush(block);
+    flush(block, indent);
   }
 
   private static String clean(String line) {
@@ -70,17 +83,63 @@ final class PlainTextStructure {
       return;
     }
     newLine();
-    headings.add(new Heading(level, heading, text.length()));
+    int start = text.length();
+    headings.add(new Heading(level, heading, start));
     text.append(heading);
+    blocks.add(Block.heading(level, start, text.length()));
   }
 
-  private void flush(StringBuilder block) {
+  private void flush(StringBuilder block, int indent) {
     if (block.isEmpty()) {
       return;
     }
     newLine();
-    text.append(block);
+    int start = text.length();
+    String content = block.toString();
+    text.append(content);
+    int end = text.length();
+    if (content.startsWith("|")) {
+      blocks.add(Block.row(false, cells(content, start), start, end));
+    } else if (BULLET.matcher(content).find()) {
+      blocks.add(Block.item(false, 1 + indent / 2, start + Block.markerLength(content), end));
+    } else if (NUMBER.matcher(content).find()) {
+      blocks.add(Block.item(true, 1 + indent / 2, start, end));
+    } else {
+      blocks.add(Block.paragraph(start, end));
+    }
     block.setLength(0);
+  }
+
+  /** The cells of a table row {@code | a | b |} starting at {@code offset}. */
+  private static List<Block.Cell> cells(String row, int offset) {
+    List<Block.Cell> cells = new ArrayList<>();
+    int from = row.startsWith("|") ? 1 : 0;
+    while (from <= row.length()) {
+      int bar = row.indexOf('|', from);
+      int to = bar < 0 ? row.length() : bar;
+      if (bar < 0 && from == row.length()) {
+        break;
+      }
+      String raw = row.substring(from, to);
+      int lead = raw.length() - raw.stripLeading().length();
+      int length = raw.strip().length();
+      cells.add(new Block.Cell(offset + from + lead, offset + from + lead + length));
+      if (bar < 0) {
+        break;
+      }
+      from = bar + 1;
+    }
+    if (!cells.isEmpty() && row.endsWith("|") && cells.getLast().start() == cells.getLast().end()) {
+      cells.removeLast();
+    }
+    return cells;
+  }
+
+  private void markHeaderRow() {
+    if (!blocks.isEmpty() && blocks.getLast().kind() == Block.Kind.ROW) {
+      Block row = blocks.removeLast();
+      blocks.add(Block.row(true, row.cells(), row.start(), row.end()));
+    }
   }
 
   private void newLine() {
@@ -95,5 +154,9 @@ final class PlainTextStructure {
 
   List<Heading> headings() {
     return headings;
+  }
+
+  List<Block> blocks() {
+    return blocks;
   }
 }

@@ -12,6 +12,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.html.HtmlMapper;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.SAXException;
 
@@ -41,7 +43,19 @@ public final class TikaDocumentParser implements DocumentParser {
   /** Characters of text a single document may produce; protects the heap from a zip bomb. */
   private static final int MAX_CHARACTERS = 5_000_000;
 
+  /**
+   * What this parser makes of a file: stored with every document, so that a document parsed by
+   * an earlier version is parsed again on the next run even when its file has not changed. Raise
+   * it whenever the text, the structure or the boilerplate rules change.
+   */
+  public static final String VERSION = "tika-structure-2";
+
   private final AutoDetectParser parser = new AutoDetectParser();
+
+  @Override
+  public String version() {
+    return VERSION;
+  }
 
   @Override
   public ParsedDocument parse(InputStream content, String fileName) throws DocumentParseException {
@@ -81,18 +95,26 @@ public final class TikaDocumentParser implements DocumentParser {
       TikaInputStream input, Metadata metadata, String type, String fileName)
       throws DocumentParseException, IOException {
     StructuredTextHandler handler = new StructuredTextHandler();
+    ParseContext context = new ParseContext();
+    context.set(HtmlMapper.class, BoilerplateHtmlMapper.INSTANCE);
+    // Word headers and footers repeat on every page: they are boilerplate, never body text.
+    OfficeParserConfig office = new OfficeParserConfig();
+    office.setIncludeHeadersAndFooters(false);
+    context.set(OfficeParserConfig.class, office);
     try {
-      parser.parse(input, new LimitedHandler(handler, MAX_CHARACTERS), metadata, new ParseContext());
+      parser.parse(input, new LimitedHandler(handler, MAX_CHARACTERS), metadata, context);
     } catch (TikaException | SAXException e) {
       throw new DocumentParseException(FailureReason.MALFORMED,
           "malformed " + shortName(type) + ": " + rootMessage(e), e);
     }
-    String text = handler.text();
-    String title = firstNonBlank(
-        metadata.get(TikaCoreProperties.TITLE),
-        handler.headings().isEmpty() ? null : handler.headings().getFirst().text(),
+    List<RawBlock> blocks = handler.blocks();
+    String firstHeading = blocks.stream().filter(b -> b.type() == RawBlock.Type.HEADING)
+        .map(RawBlock::text).findFirst().orElse(null);
+    String title = firstNonBlank(metadata.get(TikaCoreProperties.TITLE), firstHeading,
         baseName(fileName));
-    return new ParsedDocument(title, type, text, handler.headings(), handler.pageStarts());
+    StructuredText.Result structure = StructuredText.assemble(blocks, title, handler.pages());
+    return new ParsedDocument(title, type, structure.text(), structure.headings(),
+        structure.pageStarts(), structure.blocks(), structure.boilerplateBlocks());
   }
 
   private ParsedDocument parseLines(
@@ -109,7 +131,8 @@ public final class TikaDocumentParser implements DocumentParser {
     List<Heading> headings = structure.headings();
     String title = firstNonBlank(
         headings.isEmpty() ? null : headings.getFirst().text(), baseName(fileName));
-    return new ParsedDocument(title, type, structure.text(), headings, List.of());
+    return new ParsedDocument(title, type, structure.text(), headings, List.of(),
+        structure.blocks(), 0);
   }
 
   private static String shortName(String type) {

@@ -55,6 +55,21 @@ public class DocumentEntity {
   @Column(name = "ingested_at", nullable = false)
   public OffsetDateTime ingestedAt;
 
+  /**
+   * What the document was ingested with (parser version and chunking settings); a document
+   * stored under another version is ingested again on the next run.
+   */
+  @Column(name = "ingest_version", nullable = false)
+  public String ingestVersion = "";
+
+  /**
+   * The document's block structure (headings, paragraphs, list items, table rows, page breaks)
+   * as a JSON array whose offsets refer to {@link #body}; null when none was recorded.
+   */
+  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+  @Column
+  public String structure;
+
   public Set<String> groups() {
     return Arrays.stream(accessGroups.split(",")).filter(g -> !g.isBlank())
         .collect(Collectors.toCollection(TreeSet::new));

@@ -39,19 +39,59 @@ public class DocumentRepository {
    * before the chunks are added.
    */
   public void replace(DocumentEntity document, List<ChunkEntity> chunks) {
+    replace(document, chunks, null);
+  }
+
+  /**
+   * Like {@link #replace(DocumentEntity, List)}, and stores {@code original} as the document's
+   * file; with {@code original} null, a file stored before is deleted, so that a changed document
+   * is never served with an older file.
+   */
+  public void replace(DocumentEntity document, List<ChunkEntity> chunks,
+      DocumentOriginalEntity original) {
     deleteChunks(document.id);
+    deleteOriginal(document.id);
     em.merge(document);
     em.flush();
     for (ChunkEntity chunk : chunks) {
       em.persist(chunk);
     }
+    if (original != null) {
+      original.documentId = document.id;
+      em.persist(original);
+    }
   }
 
-  /** Deletes the document with {@code id} and its chunk rows. */
+  /** How many documents of source {@code sourceName} were ingested with another version. */
+  public long outdated(String sourceName, String ingestVersion) {
+    return em.createQuery("select count(d) from DocumentEntity d where d.sourceName = :source"
+            + " and d.ingestVersion <> :version", Long.class)
+        .setParameter("source", sourceName).setParameter("version", ingestVersion)
+        .getSingleResult();
+  }
+
+  /** Whether a file is stored for the document with {@code id}, without loading it. */
+  public boolean hasOriginal(String id) {
+    return em.createQuery("select count(o) from DocumentOriginalEntity o where o.documentId = :id",
+        Long.class).setParameter("id", id).getSingleResult() > 0;
+  }
+
+  /** The file of the document with {@code id} as it was ingested, or null. */
+  public DocumentOriginalEntity original(String id) {
+    return em.find(DocumentOriginalEntity.class, id);
+  }
+
+  /** Deletes the document with {@code id}, its chunk rows and its stored file. */
   public void delete(String id) {
     deleteChunks(id);
+    deleteOriginal(id);
     em.createQuery("delete from DocumentEntity d where d.id = :id")
         .setParameter("id", id).executeUpdate();
+  }
+
+  private void deleteOriginal(String documentId) {
+    em.createQuery("delete from DocumentOriginalEntity o where o.documentId = :id")
+        .setParameter("id", documentId).executeUpdate();
   }
 
   private void deleteChunks(String documentId) {

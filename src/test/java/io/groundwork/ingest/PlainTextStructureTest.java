@@ -34,4 +34,37 @@ class PlainTextStructureTest {
     Heading steps = s.headings().get(1);
     assertThat(s.text().substring(steps.start())).startsWith("Steps");
   }
+
+  @Test
+  void recordsListItemsWithTheirDepthAndTableRowsWithTheirCells() {
+    PlainTextStructure s = PlainTextStructure.of("""
+        ## Steps
+        1. Open the app
+        - Sign in
+          - with your badge
+
+        | Level | Range |
+        |-------|-------|
+        | L5 | GBP 78,000 |
+        """);
+    assertThat(s.text()).isEqualTo("""
+        Steps
+        1. Open the app
+        - Sign in
+        - with your badge
+        | Level | Range |
+        | L5 | GBP 78,000 |""");
+    assertThat(s.blocks()).extracting(Block::kind, Block::level).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Block.Kind.HEADING, 2),
+        org.assertj.core.groups.Tuple.tuple(Block.Kind.NUMBERED_ITEM, 1),
+        org.assertj.core.groups.Tuple.tuple(Block.Kind.ITEM, 1),
+        org.assertj.core.groups.Tuple.tuple(Block.Kind.ITEM, 2),
+        org.assertj.core.groups.Tuple.tuple(Block.Kind.HEADER_ROW, 0),
+        org.assertj.core.groups.Tuple.tuple(Block.Kind.ROW, 0));
+    Block item = s.blocks().get(2);
+    assertThat(s.text().substring(item.start(), item.end())).isEqualTo("Sign in");
+    Block row = s.blocks().getLast();
+    assertThat(row.cells()).extracting(c -> s.text().substring(c.start(), c.end()))
+        .containsExactly("L5", "GBP 78,000");
+  }
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -17,6 +18,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -24,8 +27,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The web page in a real browser: a user signs in (HTTP basic auth), asks a question over
- * documents this test uploads, sees the answer with its citations, follows a citation and lands
- * on the document view with the cited sentence highlighted.
+ * documents this test uploads, sees the answer with its citations grouped by document and its
+ * verification in plain words, follows a citation and lands on the passage view with the cited
+ * sentence highlighted in the document's structure (headings, list, table), downloads the
+ * original file, and goes back to the same answer. Screenshots at desktop and phone width are
+ * written to {@code target/screenshots/}.
  */
 @QuarkusTest
 @RequiresBrowser
@@ -35,7 +41,8 @@ class WebPageBrowserTest {
   private static final Map<String, String> DOCUMENTS = Map.of(
       "browser-greenhouse.md", "# Rooftop greenhouse\n\nThe rooftop greenhouse of the Ravensworth"
           + " building is watered every Tuesday by the facilities team. Visitors need a yellow"
-          + " badge to enter it.\n",
+          + " badge to enter it.\n\n## Beds\n\n- Tomatoes grow in the north bed.\n"
+          + "- Basil grows in the south bed.\n\n| Bed | Crop |\n|---|---|\n| North | Tomatoes |\n",
       "browser-archive.md", "# Records archive\n\nThe Ravensworth records archive keeps paper"
           + " contracts for eleven years before they are shredded.\n",
       "browser-shuttle.md", "# Staff shuttle\n\nThe Ravensworth staff shuttle leaves the railway"
@@ -71,19 +78,54 @@ class WebPageBrowserTest {
       PlaywrightAssertions.assertThat(answer).containsText("every Tuesday");
       PlaywrightAssertions.assertThat(answer.locator("a.cite").first())
           .hasText(Pattern.compile("\\[\\d+\\]"));
-      Locator firstCitation = page.locator("#citations li").first();
+      Locator firstCitation = page.locator("#citations li.source").first();
       PlaywrightAssertions.assertThat(firstCitation).containsText("browser-greenhouse.md");
-      String quote = firstCitation.locator("blockquote").innerText().trim();
+      String quote = firstCitation.locator("blockquote").first().innerText().trim();
       assertThat(quote).contains("every Tuesday");
+      // One entry per cited document, each listing its passages.
+      List<String> cited = page.locator("#citations li.source .source-path").allInnerTexts();
+      assertThat(cited).doesNotHaveDuplicates();
+      assertThat(page.locator("#citations li.passage").count())
+          .isEqualTo(answer.locator("a.cite").count());
+      Locator verification = page.locator("#verification-summary");
+      if (verification.isVisible()) {
+        PlaywrightAssertions.assertThat(verification)
+            .hasText(Pattern.compile(".*(checked against (its|their) sources?|confirmed).*"));
+      }
+      String meta = page.locator("#meta").innerText();
+      screenshots(page, "answer");
 
       answer.locator("a.cite").first().click();
       page.waitForURL(Pattern.compile(".*/view\\.html\\?.*"));
       PlaywrightAssertions.assertThat(page.locator("#title")).hasText("Rooftop greenhouse");
-      Locator cited = page.locator("mark#cited");
-      PlaywrightAssertions.assertThat(cited).isVisible();
-      PlaywrightAssertions.assertThat(cited).hasText(quote);
+      Locator mark = page.locator("mark#cited");
+      PlaywrightAssertions.assertThat(mark).isVisible();
+      PlaywrightAssertions.assertThat(mark).hasText(quote);
       PlaywrightAssertions.assertThat(page.locator("#document"))
           .containsText("Visitors need a yellow badge");
+      // The document in its structure: headings, a list, a table.
+      PlaywrightAssertions.assertThat(page.locator("#document h4.doc-heading")).hasText("Beds");
+      PlaywrightAssertions.assertThat(page.locator("#document ul li").nth(1))
+          .hasText("Basil grows in the south bed.");
+      PlaywrightAssertions.assertThat(page.locator("#document table th").first()).hasText("Bed");
+      PlaywrightAssertions.assertThat(page.locator("#document table td").nth(1))
+          .hasText("Tomatoes");
+      screenshots(page, "passage");
+
+      Locator original = page.locator("#original");
+      PlaywrightAssertions.assertThat(original).isVisible();
+      APIResponse download = page.request().get((String) original.evaluate("a => a.href"));
+      assertThat(download.status()).isEqualTo(200);
+      assertThat(new String(download.body(), StandardCharsets.UTF_8))
+          .isEqualTo(DOCUMENTS.get("browser-greenhouse.md"));
+
+      // Back to the answer: the same answer (same audit record), not asked again.
+      page.locator("#back").click();
+      page.waitForURL(Pattern.compile(".*/\\?q=.*"));
+      PlaywrightAssertions.assertThat(page.locator("#question"))
+          .hasValue("How often is the rooftop greenhouse watered?");
+      PlaywrightAssertions.assertThat(page.locator("#answer")).containsText("every Tuesday");
+      PlaywrightAssertions.assertThat(page.locator("#meta")).hasText(meta);
     }
   }
 
@@ -114,5 +156,16 @@ class WebPageBrowserTest {
         Screenshots.save(page, "admin-phone");
       }
     }
+  }
+
+  /** Full-page screenshots at desktop (1280 px) and phone (390 px) width, for a person to look at. */
+  private static void screenshots(Page page, String name) {
+    Path folder = Path.of("target", "screenshots");
+    for (int width : new int[] {1280, 390}) {
+      page.setViewportSize(width, width == 390 ? 844 : 900);
+      page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+          .setPath(folder.resolve(name + "-" + width + ".png")));
+    }
+    page.setViewportSize(1280, 900);
   }
 }
