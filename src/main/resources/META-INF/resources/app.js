@@ -25,6 +25,13 @@ function el(tag, text, attrs) {
   return node;
 }
 
+// With a session cookie the server hands out a CSRF token as a cookie; state-changing requests
+// repeat it in a header (double submit). With basic auth there is no such cookie.
+function csrfHeaders() {
+  const m = document.cookie.match(/(?:^|;\s*)(?:__Host-)?groundwork-csrf=([^;]+)/);
+  return m ? { 'X-CSRF-Token': decodeURIComponent(m[1]) } : {};
+}
+
 function showNotice(message) {
   noticeBox.textContent = message || '';
   noticeBox.hidden = !message;
@@ -129,7 +136,7 @@ form.addEventListener('submit', async event => {
   try {
     const response = await fetch('/api/ask', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
+      headers: Object.assign({ 'Content-Type': 'application/json', 'Accept': 'text/event-stream' }, csrfHeaders()),
       body: JSON.stringify({ question: input.value })
     });
     if (!response.ok || !(response.headers.get('Content-Type') || '').startsWith('text/event-stream')) {
