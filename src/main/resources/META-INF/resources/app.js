@@ -10,6 +10,7 @@ const citationList = document.getElementById('citations');
 const meta = document.getElementById('meta');
 const errorBox = document.getElementById('error');
 const noticeBox = document.getElementById('notice');
+const warningBox = document.getElementById('warnings');
 const verificationBox = document.getElementById('verification');
 const verificationSummary = document.getElementById('verification-summary');
 const verificationList = document.getElementById('verification-list');
@@ -30,6 +31,13 @@ function el(tag, text, attrs) {
 function csrfHeaders() {
   const m = document.cookie.match(/(?:^|;\s*)(?:__Host-)?groundwork-csrf=([^;]+)/);
   return m ? { 'X-CSRF-Token': decodeURIComponent(m[1]) } : {};
+}
+
+// Warnings about the sources (a credential request with a link, text aimed at an assistant).
+function showWarnings(warnings) {
+  warningBox.replaceChildren();
+  (warnings || []).forEach(w => warningBox.appendChild(el('li', w)));
+  warningBox.hidden = !warnings || warnings.length === 0;
 }
 
 function showNotice(message) {
@@ -86,6 +94,7 @@ function showAnswer(body) {
     item.appendChild(el('blockquote', c.quote));
     citationList.appendChild(item);
   });
+  showWarnings(body.warnings);
   // While the knowledge base is still being indexed, a refusal may only mean "not indexed yet".
   showNotice([body.indexing && body.indexing.message, body.notice].filter(Boolean).join(' '));
   showVerification(body.verification);
@@ -101,6 +110,7 @@ function startStreaming() {
   citationList.replaceChildren();
   verificationBox.hidden = true;
   showNotice(null);
+  showWarnings([]);
   meta.textContent = 'Answering...';
   result.hidden = false;
 }

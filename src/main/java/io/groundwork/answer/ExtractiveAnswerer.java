@@ -6,6 +6,7 @@ import io.groundwork.evidence.EvidenceScorer;
 import io.groundwork.evidence.WeightedTerms;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.retrieve.RetrievedChunk;
+import io.groundwork.text.InstructionDetector;
 import io.groundwork.text.SentenceSplitter;
 import io.groundwork.text.TermAnalyzer;
 import io.groundwork.text.TermWeights;
@@ -147,6 +148,8 @@ public final class ExtractiveAnswerer implements Answerer {
     }
   }
 
+  private static final InstructionDetector INSTRUCTIONS = new InstructionDetector();
+
   @Override
   public Answer answer(AnswerRequest request) {
     List<Scored> ranked = rank(request.question(), request.chunks()).stream()
@@ -189,7 +192,9 @@ public final class ExtractiveAnswerer implements Answerer {
       citations.add(new Citation(number, chunk.documentId(), chunk.title(), chunk.path(),
           chunk.chunkId(), start, end, chunk.page(), candidate.span().text(),
           sourceUrl(chunk.documentId(), start, end)));
-      text.append(candidate.span().text()).append(" [").append(number).append("]\n");
+      // Document text never makes citation markup: its own "[1]" is not a citation.
+      text.append(SourceNeutralizer.neutralizeCitationMarkers(candidate.span().text()))
+          .append(" [").append(number).append("]\n");
     }
     return new Answer(text.toString().strip(), citations, false, NAME, prompts.version());
   }
@@ -281,6 +286,10 @@ public final class ExtractiveAnswerer implements Answerer {
         if (headings.contains(text) || text.equals(chunk.title())
             || text.split("\\s+").length < MIN_WORDS) {
           continue; // headings and fragments say what a passage is about, not what it states
+        }
+        if (INSTRUCTIONS.kind(text).filter(InstructionDetector.Kind.ASSISTANT_ADDRESS::equals)
+            .isPresent()) {
+          continue; // text addressed to an assistant is never an answer
         }
         Set<String> context = new HashSet<>(about);
         context.addAll(previous);

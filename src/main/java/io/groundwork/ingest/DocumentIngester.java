@@ -3,7 +3,9 @@ package io.groundwork.ingest;
 import io.groundwork.core.Hashes;
 import io.groundwork.embed.Embedder;
 import io.groundwork.index.IndexedChunk;
+import io.groundwork.text.InstructionDetector;
 import io.groundwork.store.ChunkEntity;
+import io.groundwork.store.ContentFlag;
 import io.groundwork.store.DocumentEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayInputStream;
@@ -22,6 +24,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DocumentIngester {
   private static final Logger LOG = Logger.getLogger(DocumentIngester.class);
+  private static final InstructionDetector INSTRUCTIONS = new InstructionDetector();
+  /** Flagged sentences kept per document; the document is flagged either way. */
+  private static final int MAX_FLAGS = 20;
 
   private final DocumentParser parser;
   private final Chunker chunker;
@@ -81,8 +86,17 @@ public class DocumentIngester {
     document.sizeBytes = size;
     document.chunkCount = chunks.size();
     document.body = parsed.text();
+    document.setFlags(flags(parsed.text()));
     document.ingestedAt = OffsetDateTime.now();
     return document;
+  }
+
+  /** The sentences that try to steer the reader, at most {@link #MAX_FLAGS} of them. */
+  private static List<ContentFlag> flags(String text) {
+    return INSTRUCTIONS.find(text).stream().limit(MAX_FLAGS)
+        .map(f -> new ContentFlag(f.kind().label(), f.span().start(), f.span().end(),
+            f.span().text()))
+        .toList();
   }
 
   private static List<ChunkEntity> chunkRows(String documentId, List<Chunk> chunks,

@@ -80,11 +80,14 @@ public class AskResource {
    *     score and verdict
    * @param indexing while an ingestion run is in progress, how far it is (the answer may miss
    *     documents not indexed yet); null when the knowledge base is not being indexed
+   * @param warnings what the reader must know about the sources: a cited passage asks for
+   *     credentials at a link, or a source addresses an AI assistant; empty when nothing
    */
   public record AskResponse(
       long auditId, String answer, boolean refused, List<Citation> citations, String answerer,
       String promptVersion, List<SearchResource.Hit> retrieved, Map<String, Double> latenciesMs,
-      String notice, Verification verification, IngestionProgress indexing) {}
+      String notice, Verification verification, IngestionProgress indexing,
+      List<String> warnings) {}
 
   /** Data of a {@code token} event. */
   public record TokenEvent(String text) {}
@@ -170,7 +173,8 @@ public class AskResource {
     return new AskResponse(result.auditId(), result.answer().text(), result.answer().refused(),
         result.answer().citations(), result.answer().answerer(), result.answer().promptVersion(),
         SearchResource.hits(result.retrieved()), result.latenciesMillis(),
-        result.answer().notice(), result.verification(), ingestion.progress().orElse(null));
+        result.answer().notice(), result.verification(), ingestion.progress().orElse(null),
+        result.warnings());
   }
 
   /** Sends named JSON events in order; sends from several threads never interleave. */
