@@ -43,6 +43,11 @@ public final class TikaDocumentParser implements DocumentParser {
       "application/vnd.oasis.opendocument.text",
       "application/rtf");
 
+  /** Types that are zip archives of parts. */
+  private static final Set<String> ZIP_TYPES = Set.of(
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "application/vnd.oasis.opendocument.text");
+
   /** Types whose bytes must be text. */
   private static final Set<String> TEXT_TYPES = Set.of(
       "text/plain", "text/markdown", "text/x-web-markdown", "text/html", "application/xhtml+xml",
@@ -100,6 +105,9 @@ public final class TikaDocumentParser implements DocumentParser {
       if (TEXT_TYPES.contains(type) && !startsLikeText(input)) {
         throw new DocumentParseException(FailureReason.NOT_TEXT,
             "the file's bytes are not text, although its name or type says " + type);
+      }
+      if (ZIP_TYPES.contains(type)) {
+        ZipLimits.check(input.getPath(), shortName(type));
       }
       ParsedDocument document = LINE_ORIENTED.contains(type)
           ? parseLines(input, metadata, type, fileName)
@@ -190,6 +198,7 @@ public final class TikaDocumentParser implements DocumentParser {
       case "application/pdf" -> "PDF";
       case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> "DOCX";
       case "application/msword" -> "Word document";
+      case "application/vnd.oasis.opendocument.text" -> "ODT";
       case "text/html", "application/xhtml+xml" -> "HTML";
       default -> type;
     };

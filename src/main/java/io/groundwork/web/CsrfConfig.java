@@ -10,7 +10,7 @@ import java.util.Optional;
  * not be made to change anything for its signed-in user from another site. Every state-changing
  * request (POST, PUT, PATCH, DELETE) that names its origin ({@code Origin}, or {@code Referer}
  * when a browser left {@code Origin} out) must come from the server's own origin or one of
- * {@link #allowedOrigins()}; a request authenticated by a session cookie must also carry the
+ * {@code allowed-origins}; a request authenticated by a session cookie must also carry the
  * double-submit token; a JSON endpoint must be sent {@code Content-Type: application/json}.
  * Clients that send neither {@code Origin} nor {@code Referer} nor a session cookie (curl, SDKs
  * with basic auth or a bearer token) are not affected by the first two checks.
