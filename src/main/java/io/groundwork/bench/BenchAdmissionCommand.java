@@ -63,6 +63,12 @@ public class BenchAdmissionCommand implements Callable<Integer> {
       description = "Longest the loaded phase runs (ISO-8601, default: ${DEFAULT-VALUE}).")
   Duration timeLimit;
 
+  @Option(names = "--honor-retry-after",
+      description = "A refused client waits the Retry-After the server names before its next"
+          + " request, as a well-behaved client does (default: it asks again at once, the worst"
+          + " case for the server).")
+  boolean honorRetryAfter;
+
   @Option(names = "--allow-remote", description = "Allow a server that is not on loopback.")
   boolean allowRemote;
 
@@ -89,13 +95,19 @@ public class BenchAdmissionCommand implements Callable<Integer> {
         .timeout(Duration.ofSeconds(120)).header("Authorization", auth)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    LoadRun.Request send = () -> http.send(ask, HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    LoadRun.Request send = () -> LoadRun.Reply.of(
+        http.send(ask, HttpResponse.BodyHandlers.discarding()).statusCode());
+    LoadRun.Request loadedSend = !honorRetryAfter ? send : () -> {
+      HttpResponse<Void> response = http.send(ask, HttpResponse.BodyHandlers.discarding());
+      Duration backOff = response.statusCode() != 429 ? Duration.ZERO : Duration.ofSeconds(
+          response.headers().firstValueAsLong("Retry-After").orElse(1));
+      return new LoadRun.Reply(response.statusCode(), backOff);
+    };
     HttpRequest metrics = HttpRequest.newBuilder(url.resolve("/q/metrics"))
         .timeout(Duration.ofSeconds(30)).header("Authorization", auth).GET().build();
 
     for (int i = 0; i < 3; i++) {
-      int status = send.send();
+      int status = send.send().status();
       if (status != 200) {
         spec.commandLine().getErr().println("groundwork: warm-up ask answered " + status);
         return 1;
@@ -107,12 +119,13 @@ public class BenchAdmissionCommand implements Callable<Integer> {
         LoadRun.quantileMillis(quiet.withStatus(200), 0.95));
 
     String before = http.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
-    LoadRun.Result loaded = LoadRun.run(send, clients, requests, timeLimit);
+    LoadRun.Result loaded = LoadRun.run(loadedSend, clients, requests, timeLimit);
     String after = http.send(metrics, HttpResponse.BodyHandlers.ofString()).body();
     var admitted = loaded.withStatus(200);
     var refused = loaded.withStatus(429);
     long other = loaded.count(s -> s != 200 && s != 429);
-    out.printf(Locale.ROOT, "loaded: %d clients, %d requests in %.1f s%n", clients,
+    out.printf(Locale.ROOT, "loaded: %d clients%s, %d requests in %.1f s%n", clients,
+        honorRetryAfter ? " waiting Retry-After when refused" : " asking again at once",
         loaded.outcomes().size(), loaded.wallTime().toMillis() / 1000.0);
     out.printf(Locale.ROOT, "  admitted (200): %d, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms%n",
         admitted.size(), LoadRun.quantileMillis(admitted, 0.5),

@@ -13,16 +13,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs one request function from a number of concurrent clients until a total number of
  * requests is sent or a time limit passes, and collects every outcome. Each client sends its
- * next request as soon as the previous one is answered (a closed loop). Clients run on virtual
+ * next request as soon as the previous one is answered, after the back-off the reply asks for
+ * (a closed loop). Clients run on virtual
  * threads named {@code load-client-N}.
  */
 final class LoadRun {
   /** What one request ended with: its HTTP status (0 for a transport failure) and latency. */
   record Outcome(int status, long nanos) {}
 
-  /** Sends one request and returns its status; throws on a transport failure. */
+  /** A response: its status, and how long the client waits before its next request. */
+  record Reply(int status, Duration backOff) {
+    static Reply of(int status) {
+      return new Reply(status, Duration.ZERO);
+    }
+  }
+
+  /** Sends one request; throws on a transport failure. */
   interface Request {
-    int send() throws Exception;
+    Reply send() throws Exception;
   }
 
   /** All outcomes of a run, in no particular order, and how long it took. */
@@ -55,16 +63,24 @@ final class LoadRun {
         running.add(executor.submit(() -> {
           while (remaining.getAndDecrement() > 0 && System.nanoTime() - deadline < 0) {
             long t0 = System.nanoTime();
-            int status;
+            Reply reply;
             try {
-              status = request.send();
+              reply = request.send();
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
               return;
             } catch (Exception e) {
-              status = 0;
+              reply = Reply.of(0);
             }
-            outcomes.add(new Outcome(status, System.nanoTime() - t0));
+            outcomes.add(new Outcome(reply.status(), System.nanoTime() - t0));
+            if (reply.backOff().isPositive()) {
+              try {
+                Thread.sleep(reply.backOff()); // the client's back-off, outside the latency
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+              }
+            }
           }
         }));
       }

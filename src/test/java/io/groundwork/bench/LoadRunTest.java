@@ -11,7 +11,7 @@ class LoadRunTest {
   @Test
   void everyRequestIsSentOnceAndItsOutcomeKept() throws Exception {
     AtomicInteger sent = new AtomicInteger();
-    LoadRun.Result result = LoadRun.run(() -> sent.incrementAndGet() % 3 == 0 ? 429 : 200, 4, 30,
+    LoadRun.Result result = LoadRun.run(() -> LoadRun.Reply.of(sent.incrementAndGet() % 3 == 0 ? 429 : 200), 4, 30,
         Duration.ofMinutes(1));
     assertThat(sent.get()).isEqualTo(30);
     assertThat(result.outcomes()).hasSize(30);

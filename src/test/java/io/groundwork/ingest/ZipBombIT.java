@@ -64,7 +64,7 @@ class ZipBombIT {
     try {
       await("server ready (log " + log + ")").atMost(START).ignoreExceptions()
           .until(() -> get(port, "/q/health/ready").statusCode() == 200);
-      for (Path file : List.of(bomb, blob)) {
+      for (Path file : List.of(blob, bomb)) {
         long t0 = System.nanoTime();
         HttpResponse<String> response = upload(port, file);
         double seconds = (System.nanoTime() - t0) / 1e9;
