@@ -20,7 +20,8 @@
  *   <li>{@code qa}: question answering as the API and the CLI share it.
  *   <li>{@code audit}: the tamper-evident audit trail: hash chain, signed checkpoints, offline
  *       verification and export.
- *   <li>{@code security}: built-in users and groups, HTTP basic auth.
+ *   <li>{@code security}: built-in users and groups, HTTP basic auth, sign-in throttling.
+ *   <li>{@code admission}: bounded concurrency and queues for expensive requests (429 beyond).
  *   <li>{@code web}: the REST API, its JSON errors and the web page.
  *   <li>{@code cli}: the command line ({@code serve}, {@code ingest}, {@code ask}, ...).
  *   <li>{@code eval}: retrieval evaluation on BEIR datasets and checked-in regressions.

@@ -10,6 +10,7 @@ const citationList = document.getElementById('citations');
 const meta = document.getElementById('meta');
 const errorBox = document.getElementById('error');
 const noticeBox = document.getElementById('notice');
+const warningBox = document.getElementById('warnings');
 const verificationBox = document.getElementById('verification');
 const verificationSummary = document.getElementById('verification-summary');
 const verificationList = document.getElementById('verification-list');
@@ -19,6 +20,20 @@ function el(tag, text, attrs) {
   if (text !== undefined) node.textContent = text;
   Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
   return node;
+}
+
+// With a session cookie the server hands out a CSRF token as a cookie; state-changing requests
+// repeat it in a header (double submit). With basic auth there is no such cookie.
+function csrfHeaders() {
+  const m = document.cookie.match(/(?:^|;\s*)(?:__Host-)?groundwork-csrf=([^;]+)/);
+  return m ? { 'X-CSRF-Token': decodeURIComponent(m[1]) } : {};
+}
+
+// Warnings about the sources (a credential request with a link, text aimed at an assistant).
+function showWarnings(warnings) {
+  warningBox.replaceChildren();
+  (warnings || []).forEach(w => warningBox.appendChild(el('li', w)));
+  warningBox.hidden = !warnings || warnings.length === 0;
 }
 
 function showNotice(message) {
@@ -160,6 +175,7 @@ function showAnswer(body, question) {
   });
   showCitations(body.citations, question);
   showClosestPassages(body.closestPassages);
+  showWarnings(body.warnings);
   // While the knowledge base is still being indexed, a refusal may only mean "not indexed yet".
   showNotice([body.indexing && body.indexing.message, body.notice].filter(Boolean).join(' '));
   showVerification(body.verification);
@@ -176,6 +192,7 @@ function startStreaming() {
   showClosestPassages([]);
   verificationBox.hidden = true;
   showNotice(null);
+  showWarnings([]);
   meta.textContent = 'Answering...';
   result.hidden = false;
 }
@@ -212,7 +229,7 @@ form.addEventListener('submit', async event => {
   try {
     const response = await fetch('/api/ask', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
+      headers: Object.assign({ 'Content-Type': 'application/json', 'Accept': 'text/event-stream' }, csrfHeaders()),
       body: JSON.stringify({ question: question })
     });
     if (!response.ok || !(response.headers.get('Content-Type') || '').startsWith('text/event-stream')) {

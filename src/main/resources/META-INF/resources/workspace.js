@@ -1,9 +1,21 @@
 // Helpers the workspace pages share: JSON calls that turn API errors into messages, element
 // building without HTML strings (text is never parsed as markup), and the page's error line.
 
+/**
+ * The CSRF header a state-changing request repeats: with a session cookie the server hands out a
+ * token as a cookie (double submit); with basic auth there is none and the Origin check suffices.
+ */
+export function csrfHeaders() {
+  const m = document.cookie.match(/(?:^|;\s*)(?:__Host-)?groundwork-csrf=([^;]+)/);
+  return m ? { 'X-CSRF-Token': decodeURIComponent(m[1]) } : {};
+}
+
 /** Calls the API; resolves to the JSON body, or rejects with the API's error message. */
 export async function api(path, options) {
-  const response = await fetch(path, Object.assign({ headers: { Accept: 'application/json' } }, options));
+  const request = Object.assign({ method: 'GET' }, options);
+  request.headers = Object.assign({ Accept: 'application/json' }, request.headers || {},
+    request.method === 'GET' || request.method === 'HEAD' ? {} : csrfHeaders());
+  const response = await fetch(path, request);
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json().catch(() => null) : null;
   if (!response.ok) {

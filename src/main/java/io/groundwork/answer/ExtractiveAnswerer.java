@@ -12,6 +12,7 @@ import io.groundwork.evidence.EvidenceScorer;
 import io.groundwork.evidence.WeightedTerms;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.retrieve.RetrievedChunk;
+import io.groundwork.text.InstructionDetector;
 import io.groundwork.text.SentenceSplitter;
 import io.groundwork.text.TermAnalyzer;
 import io.groundwork.text.TermWeights;
@@ -222,6 +223,8 @@ public final class ExtractiveAnswerer implements Answerer {
    */
   public record Assessed(Answer answer, AnswerSignals signals) {}
 
+  private static final InstructionDetector INSTRUCTIONS = new InstructionDetector();
+
   @Override
   public Answer answer(AnswerRequest request) {
     return assess(request).answer();
@@ -242,7 +245,9 @@ public final class ExtractiveAnswerer implements Answerer {
     for (Candidate candidate : decision.chosen()) {
       Citation citation = citation(citations.size() + 1, candidate);
       citations.add(citation);
-      text.append(candidate.span().text()).append(" [").append(citation.number()).append("]\n");
+      // Document text never makes citation markup: its own "[1]" is not a citation.
+      text.append(SourceNeutralizer.neutralizeCitationMarkers(candidate.span().text()))
+          .append(" [").append(citation.number()).append("]\n");
     }
     return new Answer(text.toString().strip(), citations, false, NAME, prompts.version());
   }
@@ -644,6 +649,10 @@ public final class ExtractiveAnswerer implements Answerer {
             caption = synonyms.canonical(terms.terms(Roles.withAcronyms(text)));
           }
           continue;
+        }
+        if (INSTRUCTIONS.kind(text).filter(InstructionDetector.Kind.ASSISTANT_ADDRESS::equals)
+            .isPresent()) {
+          continue; // text addressed to an assistant is never an answer
         }
         Set<String> own = synonyms.canonical(terms.terms(Roles.withAcronyms(text)));
         Set<String> context = new HashSet<>(about);

@@ -1,5 +1,6 @@
 package io.groundwork.answer;
 
+import io.groundwork.text.InstructionDetector;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +11,7 @@ import java.util.regex.Pattern;
  * prompt injection) must not be able to steer the model. It removes
  *
  * <ul>
+ *   <li>citation-like markers ({@code [1]}), written with full-width brackets instead;
  *   <li>invisible characters that hide text (zero-width and bidirectional controls);
  *   <li>chat-template turns ({@code <|im_start|>...<|im_end|>}, {@code [INST]...[/INST]},
  *       {@code <<SYS>>...<</SYS>>}, {@code <system>...</system>}, ...) with their content, stray
@@ -32,8 +34,18 @@ public final class SourceNeutralizer {
   public static final String REMOVED_INSTRUCTION = "[instruction-like text removed]";
   /** What replaced a removed role tag or role label. */
   public static final String REMOVED_ROLE = "[role tag removed]";
+  /**
+   * Bracketed numbers in document text ({@code [1]}) are what answers cite with; in a document
+   * they become {@code ［1］} (full-width brackets), which reads the same and can never be taken
+   * for a citation by the verifier, the API's clients or the web page.
+   */
+  private static final Pattern CITATION_LIKE =
+      Pattern.compile("\\[\\s*(\\d{1,4}|unverified)\\s*\\]", Pattern.CASE_INSENSITIVE);
+
   /** What replaced a fence-like sequence. */
   public static final String REMOVED_FENCE = "[fence-like text removed]";
+
+  private static final InstructionDetector DETECTOR = new InstructionDetector();
 
   private static final Pattern INVISIBLE =
       Pattern.compile("[\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF\\u0000-\\u0008"
@@ -81,10 +93,19 @@ public final class SourceNeutralizer {
    */
   public record Result(String text, int removals) {}
 
+  /**
+   * {@code text} with every citation-like marker ({@code [1]}, {@code [unverified]}) written with
+   * full-width brackets, so that document text quoted in an answer cannot make a citation.
+   */
+  public static String neutralizeCitationMarkers(String text) {
+    return CITATION_LIKE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+        "\uFF3B" + m.group(1) + "\uFF3D"));
+  }
+
   /** Neutralises {@code text}; see the class comment. */
   public Result neutralize(String text) {
     int[] removals = {0};
-    String out = replace(INVISIBLE, text, "", removals);
+    String out = neutralizeCitationMarkers(replace(INVISIBLE, text, "", removals));
     for (Pattern p : FENCE) {
       out = replace(p, out, REMOVED_FENCE, removals);
     }
@@ -97,7 +118,25 @@ public final class SourceNeutralizer {
     for (Pattern p : INSTRUCTION) {
       out = replace(p, out, REMOVED_INSTRUCTION, removals);
     }
+    out = removeAssistantAddresses(out, removals);
     return new Result(out, removals[0]);
+  }
+
+  /** Whatever else ingestion flags as addressed to an assistant goes too, sentence by sentence. */
+  private static String removeAssistantAddresses(String text, int[] removals) {
+    List<InstructionDetector.Finding> findings = DETECTOR.find(text).stream()
+        .filter(f -> f.kind() == InstructionDetector.Kind.ASSISTANT_ADDRESS).toList();
+    if (findings.isEmpty()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    for (InstructionDetector.Finding finding : findings) {
+      out.append(text, at, finding.span().start()).append(REMOVED_INSTRUCTION);
+      at = finding.span().end();
+      removals[0]++;
+    }
+    return out.append(text, at, text.length()).toString();
   }
 
   /** Each pattern widened to the whole sentence (or line) around a match. */

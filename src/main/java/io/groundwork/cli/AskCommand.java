@@ -53,6 +53,9 @@ public class AskCommand implements Callable<Integer> {
     if (result.answer().notice() != null) {
       out.println("(" + result.answer().notice() + ")");
     }
+    for (String warning : result.warnings()) {
+      out.println("WARNING: " + warning);
+    }
     out.println(result.answer().text());
     if (!result.answer().citations().isEmpty()) {
       out.println();

@@ -1,5 +1,6 @@
 package io.groundwork.cli;
 
+import io.groundwork.bench.BenchAdmissionCommand;
 import io.groundwork.bench.BenchCommand;
 import io.groundwork.bench.BenchVectorsCommand;
 import io.groundwork.bench.BenchVerifyCommand;
@@ -13,5 +14,6 @@ import picocli.CommandLine.Command;
     description = "Grounded answers with citations over your company's documents.",
     subcommands = {ServeCommand.class, AuditCommand.class, IngestCommand.class, AskCommand.class,
         SearchCommand.class, HashPasswordCommand.class,
-        BenchVerifyCommand.class, EvalCommand.class, EvalAnswersCommand.class, BenchCommand.class, BenchVectorsCommand.class})
+        BenchVerifyCommand.class, EvalCommand.class, EvalAnswersCommand.class, BenchCommand.class,
+        BenchVectorsCommand.class, BenchAdmissionCommand.class})
 public class GroundworkCommand {}

@@ -3,7 +3,9 @@ package io.groundwork.ingest;
 import io.groundwork.core.Hashes;
 import io.groundwork.embed.Embedder;
 import io.groundwork.index.IndexedChunk;
+import io.groundwork.text.InstructionDetector;
 import io.groundwork.store.ChunkEntity;
+import io.groundwork.store.ContentFlag;
 import io.groundwork.store.DocumentEntity;
 import io.groundwork.store.DocumentOriginalEntity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +26,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DocumentIngester {
   private static final Logger LOG = Logger.getLogger(DocumentIngester.class);
+  private static final InstructionDetector INSTRUCTIONS = new InstructionDetector();
+  /** Flagged sentences kept per document; the document is flagged either way. */
+  private static final int MAX_FLAGS = 20;
 
   private final DocumentParser parser;
   private final Chunker chunker;
@@ -105,8 +110,17 @@ public class DocumentIngester {
     document.chunkCount = chunks.size();
     document.body = parsed.text();
     document.structure = parsed.blocks().isEmpty() ? null : Block.toJson(parsed.blocks());
+    document.setFlags(flags(parsed.text()));
     document.ingestedAt = OffsetDateTime.now();
     return document;
+  }
+
+  /** The sentences that try to steer the reader, at most {@link #MAX_FLAGS} of them. */
+  private static List<ContentFlag> flags(String text) {
+    return INSTRUCTIONS.find(text).stream().limit(MAX_FLAGS)
+        .map(f -> new ContentFlag(f.kind().label(), f.span().start(), f.span().end(),
+            f.span().text()))
+        .toList();
   }
 
   private static List<ChunkEntity> chunkRows(String documentId, List<Chunk> chunks,

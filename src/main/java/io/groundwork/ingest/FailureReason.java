@@ -11,7 +11,9 @@ public enum FailureReason {
   UNSUPPORTED_TYPE("unsupported_type"),
   /** The parser read the file but found no text in it. */
   NO_TEXT("no_text"),
-  /** The parser rejected the file as broken. */
+  /** The file's bytes (or the text extracted from them) are not text, whatever its name says. */
+  NOT_TEXT("not_text"),
+  /** The parser rejected the file as broken, too large when expanded, or too slow to parse. */
   MALFORMED("malformed"),
   /** The file is larger than {@code groundwork.ingest.max-file-bytes}. */
   TOO_LARGE("too_large"),

@@ -2,6 +2,7 @@ package io.groundwork.ingest;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Ingestion settings ({@code groundwork.ingest.*}). */
 @ConfigMapping(prefix = "groundwork.ingest")
@@ -25,6 +26,13 @@ public interface IngestConfig {
   /** Largest upload accepted by the API. */
   @WithDefault("26214400")
   long maxUploadBytes();
+
+  /**
+   * The longest one file may be parsed; a file that takes longer (a hostile or pathological
+   * document) is recorded as failed and the run goes on.
+   */
+  @WithDefault("30s")
+  Duration parseTimeLimit();
 
   /** Documents between two index commits during a run. */
   @WithDefault("200")

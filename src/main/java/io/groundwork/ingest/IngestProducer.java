@@ -11,8 +11,8 @@ import java.nio.file.Path;
 public class IngestProducer {
   @Produces
   @Singleton
-  DocumentParser parser() {
-    return new TikaDocumentParser();
+  DocumentParser parser(IngestConfig config) {
+    return new TikaDocumentParser(config.parseTimeLimit());
   }
 
   @Produces

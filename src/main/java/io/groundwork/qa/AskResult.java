@@ -15,7 +15,13 @@ import java.util.Map;
  * @param retrieved the retrieved chunks, best first
  * @param latenciesMillis duration of each stage
  * @param verification per-sentence citations and support scores
+ * @param warnings what the reader must know about the sources (a cited passage asks for
+ *     credentials at a link, a source addresses an AI assistant); empty when nothing
  */
 public record AskResult(
     Answer answer, long auditId, List<RetrievedChunk> retrieved, Map<String, Double> latenciesMillis,
-    Verification verification) {}
+    Verification verification, List<String> warnings) {
+  public AskResult {
+    warnings = List.copyOf(warnings);
+  }
+}

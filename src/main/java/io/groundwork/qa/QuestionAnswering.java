@@ -1,6 +1,7 @@
 package io.groundwork.qa;
 
 import io.groundwork.answer.Answer;
+import io.groundwork.answer.AnswerWarnings;
 import io.groundwork.answer.AnswerListener;
 import io.groundwork.answer.AnswerRequest;
 import io.groundwork.answer.Answerer;
@@ -62,6 +63,8 @@ public class QuestionAnswering {
     return result;
   }
 
+  private static final AnswerWarnings WARNINGS = new AnswerWarnings();
+
   /** Answers {@code request} for {@code caller} and stores the audit record. */
   public AskResult ask(Caller caller, AskRequest request) {
     return ask(caller, request, AnswerListener.NONE);
@@ -117,7 +120,8 @@ public class QuestionAnswering {
     Map<String, Double> reported = new LinkedHashMap<>(latencies);
     reported.put("audit", millis(t3 - t2v));
     reported.put("total", millis(t3 - t0));
-    return new AskResult(answer, auditId, retrieved.chunks(), reported, verified.verification());
+    return new AskResult(answer, auditId, retrieved.chunks(), reported, verified.verification(),
+        WARNINGS.of(answer, retrieved.chunks()));
   }
 
   private static AuditEntry.RetrievedRef ref(RetrievedChunk chunk) {

@@ -3,7 +3,6 @@ package io.groundwork.security;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.groundwork.core.Hashes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
@@ -12,19 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The built-in users: names, password hashes, access groups and roles, read once from a YAML
  * file of the form {@code users: [{name, password, groups, roles}]}. Validated when loaded (unique
- * names, well-formed hashes, known roles; see {@link Roles}). Successful checks are remembered
- * for the process lifetime as a SHA-256 of the password, so that PBKDF2's cost is paid once per
- * user, not per request. Thread-safe.
+ * names, well-formed hashes, known roles; see {@link Roles}). Every {@link #authenticate} pays
+ * the password hash; the sign-in path puts a {@link VerifiedCredentials} cache and a
+ * {@link SignInThrottle} in front of it. Thread-safe.
  */
 public final class UserDirectory {
   private final Map<String, UserEntry> users;
   private final PasswordHasher hasher = new PasswordHasher();
-  private final Map<String, String> verified = new ConcurrentHashMap<>();
 
   /** One user as the file declares them. */
   public record UserEntry(String name, String password, List<String> groups, List<String> roles) {
@@ -86,14 +83,13 @@ public final class UserDirectory {
     if (user == null) {
       return Optional.empty();
     }
-    String fingerprint = Hashes.sha256(user.password() + "\u0000" + new String(password));
-    if (!fingerprint.equals(verified.get(name))) {
-      if (!hasher.matches(password, user.password())) {
-        return Optional.empty();
-      }
-      verified.put(name, fingerprint);
-    }
-    return find(name);
+    return hasher.matches(password, user.password()) ? find(name) : Optional.empty();
+  }
+
+  /** The stored password hash of {@code name}, if there is such a user. */
+  public Optional<String> passwordHash(String name) {
+    UserEntry user = users.get(name);
+    return user == null ? Optional.empty() : Optional.of(user.password());
   }
 
   /** The user names, in the order the file lists them. */

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -69,6 +70,23 @@ public class DocumentEntity {
   @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
   @Column
   public String structure;
+
+  /**
+   * Sentences that try to steer the reader, found at ingestion: a JSON array of
+   * {@link ContentFlag}, or null when there are none.
+   */
+  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+  @Column(name = "content_flags")
+  public String contentFlags;
+
+  /** The flagged sentences, in document order; empty when there are none. */
+  public List<ContentFlag> flags() {
+    return ContentFlag.fromJson(contentFlags);
+  }
+
+  public void setFlags(List<ContentFlag> flags) {
+    this.contentFlags = flags.isEmpty() ? null : ContentFlag.toJson(flags);
+  }
 
   public Set<String> groups() {
     return Arrays.stream(accessGroups.split(",")).filter(g -> !g.isBlank())

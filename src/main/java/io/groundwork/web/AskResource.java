@@ -2,6 +2,8 @@ package io.groundwork.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.groundwork.admission.AdmissionControl;
+import io.groundwork.admission.PermitPool;
 import io.groundwork.answer.AnswerListener;
 import io.groundwork.answer.Citation;
 import io.groundwork.ingest.IngestionProgress;
@@ -37,7 +39,8 @@ import org.jboss.logging.Logger;
  * Server-Sent Events: {@code token} events while the model generates, {@code notice} events
  * (e.g. a fallback), then one {@code answer} event with the verified answer, citations,
  * verification and audit id (the audit record is stored before it is sent), or an {@code error}
- * event.
+ * event. Answers take a turn of the admission pool {@code answer}: beyond its queue a request
+ * is refused with 429 and {@code Retry-After} before any work is done.
  */
 @Path("/api/ask")
 @Authenticated
@@ -52,9 +55,12 @@ public class AskResource {
   private final ObjectMapper json;
   private final ManagedExecutor executor;
   private final IngestionService ingestion;
+  private final PermitPool answering;
 
   public AskResource(QuestionAnswering qa, CallerResolver callers, SecurityIdentity identity,
-      ObjectMapper json, ManagedExecutor executor, IngestionService ingestion) {
+      ObjectMapper json, ManagedExecutor executor, IngestionService ingestion,
+      AdmissionControl admission) {
+    this.answering = admission.pool(AdmissionControl.ANSWER);
     this.qa = qa;
     this.callers = callers;
     this.identity = identity;
@@ -76,12 +82,14 @@ public class AskResource {
    *     documents not indexed yet); null when the knowledge base is not being indexed
    * @param closestPassages with a refusal, the passages that came closest to answering: shown
    *     to the reader as "not an answer", to judge for themselves; empty otherwise
+   * @param warnings what the reader must know about the sources: a cited passage asks for
+   *     credentials at a link, or a source addresses an AI assistant; empty when there is nothing to say
    */
   public record AskResponse(
       long auditId, String answer, boolean refused, List<Citation> citations, String answerer,
       String promptVersion, List<SearchResource.Hit> retrieved, Map<String, Double> latenciesMs,
       String notice, Verification verification, IngestionProgress indexing,
-      List<Citation> closestPassages) {}
+      List<Citation> closestPassages, List<String> warnings) {}
 
   /** Data of a {@code token} event. */
   public record TokenEvent(String text) {}
@@ -95,7 +103,12 @@ public class AskResource {
           + "'token' events while a language model generates, 'notice' events, then one 'answer'"
           + " event holding this response (or an 'error' event).")
   public AskResponse ask(AskBody body) {
-    return response(qa.ask(callers.caller(identity), request(body)));
+    AskRequest request = request(body);
+    QuestionAnswering.validate(request); // a bad request is a 400 without taking a turn
+    Caller caller = callers.caller(identity);
+    try (PermitPool.Permit turn = answering.acquire()) {
+      return response(qa.ask(caller, request));
+    }
   }
 
   @POST
@@ -106,8 +119,19 @@ public class AskResource {
     AskRequest request = request(body);
     QuestionAnswering.validate(request); // a bad request is a 400, before the stream starts
     Caller caller = callers.caller(identity);
-    // The stream opens when this method returns; the answer is made and sent from a worker.
-    executor.runAsync(() -> answerAsEvents(caller, request, sink, sse));
+    // A refusal is a 429 before the stream opens; the turn is given back when the answer is sent.
+    PermitPool.Permit turn = answering.acquire();
+    try {
+      // The stream opens when this method returns; the answer is made and sent from a worker.
+      executor.runAsync(() -> {
+        try (turn) {
+          answerAsEvents(caller, request, sink, sse);
+        }
+      });
+    } catch (RuntimeException e) {
+      turn.close();
+      throw e;
+    }
   }
 
   private void answerAsEvents(Caller caller, AskRequest request, SseEventSink sink, Sse sse) {
@@ -152,7 +176,7 @@ public class AskResource {
         result.answer().citations(), result.answer().answerer(), result.answer().promptVersion(),
         SearchResource.hits(result.retrieved()), result.latenciesMillis(),
         result.answer().notice(), result.verification(), ingestion.progress().orElse(null),
-        result.answer().closestPassages());
+        result.answer().closestPassages(), result.warnings());
   }
 
   /** Sends named JSON events in order; sends from several threads never interleave. */

@@ -3,6 +3,7 @@ package io.groundwork.web;
 import io.groundwork.ingest.Block;
 import io.groundwork.security.Caller;
 import io.groundwork.security.CallerResolver;
+import io.groundwork.store.ContentFlag;
 import io.groundwork.store.DocumentEntity;
 import io.groundwork.store.DocumentOriginalEntity;
 import io.groundwork.store.DocumentRepository;
@@ -40,10 +41,16 @@ public class DocumentResource {
     this.identity = identity;
   }
 
-  /** A document without its text. */
+  /**
+   * A document without its text.
+   *
+   * @param flags sentences found at ingestion that try to steer the reader (a credential request
+   *     with a link, text addressed to an AI assistant); empty for an ordinary document
+   */
   public record DocumentSummary(
       String id, String source, String path, String title, String mediaType, Set<String> groups,
-      int chunks, long sizeBytes, OffsetDateTime ingestedAt) {}
+      int chunks, long sizeBytes, OffsetDateTime ingestedAt, boolean flagged,
+      List<ContentFlag> flags) {}
 
   /**
    * A document with its parsed text (citation offsets refer to it), its block structure over
@@ -104,6 +111,6 @@ public class DocumentResource {
 
   static DocumentSummary summary(DocumentEntity d) {
     return new DocumentSummary(d.id, d.sourceName, d.path, d.title, d.mediaType, d.groups(),
-        d.chunkCount, d.sizeBytes, d.ingestedAt);
+        d.chunkCount, d.sizeBytes, d.ingestedAt, !d.flags().isEmpty(), d.flags());
   }
 }

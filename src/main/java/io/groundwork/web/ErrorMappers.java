@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.groundwork.admission.AdmissionRejectedException;
 import io.groundwork.index.IndexLockedException;
+import io.groundwork.security.SignInThrottledException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -44,7 +46,17 @@ public class ErrorMappers {
 
   @ServerExceptionMapper(priority = Priorities.AUTHENTICATION)
   public Response authenticationFailed(AuthenticationFailedException e) {
+    SignInThrottledException throttled = Perimeter.throttled(e);
+    if (throttled != null) {
+      return tooManyRequests(throttled.getMessage(), throttled.retryAfterSeconds());
+    }
     return signIn();
+  }
+
+  /** 429 with the seconds after which to try again. */
+  static Response tooManyRequests(String message, long retryAfterSeconds) {
+    return Response.fromResponse(error(Response.Status.TOO_MANY_REQUESTS, message))
+        .header("Retry-After", Long.toString(retryAfterSeconds)).build();
   }
 
   private static Response signIn() {
@@ -146,6 +158,11 @@ public class ErrorMappers {
   @ServerExceptionMapper
   public Response forbidden(ForbiddenException e) {
     return error(Response.Status.FORBIDDEN, "you are not allowed to do this");
+  }
+
+  @ServerExceptionMapper
+  public Response busy(AdmissionRejectedException e) {
+    return tooManyRequests(e.getMessage(), e.retryAfterSeconds());
   }
 
   @ServerExceptionMapper

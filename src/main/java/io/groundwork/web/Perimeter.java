@@ -2,6 +2,7 @@ package io.groundwork.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.groundwork.security.SignInThrottledException;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -25,6 +26,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @ApplicationScoped
 public class Perimeter {
+  static final Response.Status TOO_MANY_REQUESTS = Response.Status.TOO_MANY_REQUESTS;
   static final String SIGN_IN_MESSAGE = "sign in with your user name and password";
 
   /** The policy of the application's pages: no inline script or style, no framing. */
@@ -102,8 +104,13 @@ public class Perimeter {
 
   private void failure(RoutingContext ctx) {
     Throwable failure = ctx.failure();
+    SignInThrottledException throttled = throttled(failure);
     if (ctx.response().ended() || ctx.response().headWritten()) {
       ctx.next();
+    } else if (throttled != null) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER,
+          Long.toString(throttled.retryAfterSeconds()));
+      send(ctx, TOO_MANY_REQUESTS, throttled.getMessage());
     } else if (failure instanceof AuthenticationFailedException
         || failure instanceof UnauthorizedException) {
       ctx.response().putHeader("WWW-Authenticate", challenge());
@@ -113,6 +120,16 @@ public class Perimeter {
     } else {
       ctx.next();
     }
+  }
+
+  /** The sign-in throttle's refusal, if that is what {@code failure} is or wraps. */
+  static SignInThrottledException throttled(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SignInThrottledException throttled) {
+        return throttled;
+      }
+    }
+    return null;
   }
 
   private void send(RoutingContext ctx, Response.Status status, String message) {

@@ -23,9 +23,17 @@ public final class PackagedApp {
    * output and error appended to {@code log}; not started.
    */
   public static ProcessBuilder serve(int port, Map<String, String> env, Path log) {
-    ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx768m", "--add-modules",
-        "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(),
-        "serve");
+    return serve(port, env, log, List.of("-Xmx768m"));
+  }
+
+  /** Like {@link #serve(int, Map, Path)}, with {@code jvmOptions} (heap settings) of its own. */
+  public static ProcessBuilder serve(int port, Map<String, String> env, Path log,
+      List<String> jvmOptions) {
+    List<String> command = new ArrayList<>(List.of(java()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("--add-modules", "jdk.incubator.vector",
+        "--enable-native-access=ALL-UNNAMED", "-jar", JAR.toString(), "serve"));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
