@@ -74,6 +74,15 @@ public final class SourceFiles {
     return groups;
   }
 
+  /**
+   * Whether a reply to a customer may cite the file at {@code relativePath}: it matches one of
+   * the source's {@code customer-safe} patterns.
+   */
+  public boolean isCustomerSafe(String relativePath) {
+    Path path = Path.of(relativePath);
+    return source.customerSafe().stream().anyMatch(pattern -> glob(pattern).matches(path));
+  }
+
   private static boolean isHidden(Path relative) {
     for (Path part : relative) {
       if (part.toString().startsWith(".")) {
