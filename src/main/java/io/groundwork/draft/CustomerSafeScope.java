@@ -2,7 +2,10 @@ package io.groundwork.draft;
 
 import io.groundwork.ingest.PipelineDefinition;
 import io.groundwork.store.DocumentRepository;
+import io.groundwork.ingest.SourceFiles;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.Map;
 import jakarta.transaction.Transactional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,25 +20,27 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class CustomerSafeScope {
-  private final PipelineDefinition pipeline;
   private final DocumentRepository documents;
+  /** The files of each configured source, with their customer-safe patterns compiled once. */
+  private final Map<String, SourceFiles> sources = new HashMap<>();
 
   public CustomerSafeScope(PipelineDefinition pipeline, DocumentRepository documents) {
-    this.pipeline = pipeline;
     this.documents = documents;
+    pipeline.sourceNames().forEach(name -> sources.put(name, pipeline.sourceFiles(name)));
   }
 
   /** Ids of the customer-safe documents; empty when there are none (then nothing is searched). */
   @Transactional
   public Set<String> documentIds() {
     return documents.locations().stream()
-        .filter(d -> pipeline.isCustomerSafe(d.sourceName(), d.path()))
+        .filter(d -> isCustomerSafe(d.sourceName(), d.path()))
         .map(DocumentRepository.DocumentLocation::id)
         .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Whether the document at {@code path} of {@code sourceName} is customer-safe. */
   public boolean isCustomerSafe(String sourceName, String path) {
-    return pipeline.isCustomerSafe(sourceName, path);
+    SourceFiles files = sources.get(sourceName);
+    return files != null && files.isCustomerSafe(path);
   }
 }

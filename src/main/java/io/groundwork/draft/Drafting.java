@@ -44,6 +44,10 @@ public class Drafting {
   /** The audit action of a new draft. */
   public static final String CREATED = "draft.created";
 
+  /** A list item's marker, which a sentence taken from a list keeps ("• Team tier: ..."). */
+  private static final java.util.regex.Pattern LIST_MARKER =
+      java.util.regex.Pattern.compile("^\\s*(?:[-*\u2022\u00b7]|\\d+[.)])\\s+");
+
   private final AskIdentifier identifier;
   private final CustomerSafeScope scope;
   private final Embedder embedder;
@@ -81,11 +85,31 @@ public class Drafting {
       String reason) {}
 
   /**
+   * A reply composed but not stored.
+   *
+   * @param asks the asks identified, in order (their topics count content gaps)
+   * @param content the sentences, asks, citations and how they were made
+   * @param text the reply's text
+   */
+  public record Composed(List<Ask> asks, DraftContent content, String text) {}
+
+  /**
    * Drafts a reply to {@code ticket} for {@code agent}, stores it and its audit record.
    *
    * @throws IllegalArgumentException when the ticket is too long
    */
   public Draft draft(Caller agent, Ticket ticket) {
+    Composed composed = compose(agent, ticket);
+    return store(agent, ticket, composed.asks(), composed.content(), composed.text());
+  }
+
+  /**
+   * Composes a reply to {@code ticket} as {@code agent} would get it, without storing or auditing
+   * it (evaluation and benchmarks).
+   *
+   * @throws IllegalArgumentException when the ticket is too long
+   */
+  public Composed compose(Caller agent, Ticket ticket) {
     if (ticket.body().length() > config.maxTicketLength()) {
       throw new IllegalArgumentException("body must be at most " + config.maxTicketLength()
           + " characters, got " + ticket.body().length());
@@ -114,8 +138,7 @@ public class Drafting {
     }
     long t3 = System.nanoTime();
     DraftContent content = assemble(ticket, agent, answers, t0, t1, t2, t3);
-    String text = text(content.sentences());
-    return store(agent, ticket, asks, content, text);
+    return new Composed(asks, content, text(content.sentences()));
   }
 
   private Answered answer(Caller agent, Ask ask, float[] vector, Set<String> customerSafe) {
@@ -164,7 +187,8 @@ public class Drafting {
           continue; // every sentence of a draft's answers is cited
         }
         askCitations.addAll(numbers);
-        sentences.add(new DraftSentence(verdict.text(), DraftSentence.ANSWER, i, numbers,
+        sentences.add(new DraftSentence(
+            LIST_MARKER.matcher(verdict.text()).replaceFirst(""), DraftSentence.ANSWER, i, numbers,
             verdict.support(), verdict.status().name().toLowerCase(Locale.ROOT)));
       }
       if (askCitations.isEmpty()) {

@@ -23,12 +23,14 @@ public final class SourceFiles {
   private final Path root;
   private final List<PathMatcher> includes;
   private final List<PathMatcher> excludes;
+  private final List<PathMatcher> customerSafe;
 
   public SourceFiles(SourceConfig source, Path root) {
     this.source = source;
     this.root = root.toAbsolutePath().normalize();
     this.includes = source.include().stream().map(SourceFiles::glob).toList();
     this.excludes = source.exclude().stream().map(SourceFiles::glob).toList();
+    this.customerSafe = source.customerSafe().stream().map(SourceFiles::glob).toList();
   }
 
   public SourceConfig source() {
@@ -80,7 +82,7 @@ public final class SourceFiles {
    */
   public boolean isCustomerSafe(String relativePath) {
     Path path = Path.of(relativePath);
-    return source.customerSafe().stream().anyMatch(pattern -> glob(pattern).matches(path));
+    return customerSafe.stream().anyMatch(matcher -> matcher.matches(path));
   }
 
   private static boolean isHidden(Path relative) {
