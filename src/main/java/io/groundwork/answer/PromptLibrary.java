@@ -56,6 +56,20 @@ public final class PromptLibrary {
     return template;
   }
 
+  /**
+   * This library with some templates taken from others of its templates: for each entry, the
+   * template named by the key becomes the one named by the value (e.g. {@code "system"} ->
+   * {@code "draft-system"}, to reuse an answerer with other prompts). The version is that of the
+   * result's templates.
+   *
+   * @throws IllegalArgumentException when a named template is missing
+   */
+  public PromptLibrary withTemplates(Map<String, String> replacements) {
+    Map<String, String> changed = new TreeMap<>(templates);
+    replacements.forEach((name, from) -> changed.put(name, template(from)));
+    return new PromptLibrary(changed);
+  }
+
   public String version() {
     return version;
   }

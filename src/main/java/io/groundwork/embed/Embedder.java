@@ -58,6 +58,15 @@ public final class Embedder {
   }
 
   /**
+   * This embedder with its passage and its query model each wrapped by {@code wrapper} (called
+   * once for each), e.g. to cache the vectors of texts that recur.
+   */
+  public Embedder withModels(java.util.function.UnaryOperator<EmbeddingModel> wrapper) {
+    return new Embedder(spec, wrapper.apply(model), wrapper.apply(queryModel), tokenizer,
+        batchSize);
+  }
+
+  /**
    * This embedder, with ({@code true}, as constructed) or without the model's query instruction
    * ({@link EmbeddingModelSpec#queryPrefix()}) before each query.
    */
@@ -87,6 +96,25 @@ public final class Embedder {
   public float[] embedQuery(String query) {
     Embedding embedding = queryModel.embed(queryPrefix + query).content();
     return normalized(embedding.vector());
+  }
+
+  /**
+   * Embeds several search queries in batches (each after the query instruction, as
+   * {@link #embedQuery}), one vector per query in input order: cheaper than one call per query
+   * when a request holds several questions.
+   */
+  public List<float[]> embedQueries(List<String> queries) {
+    List<float[]> vectors = new ArrayList<>(queries.size());
+    for (int from = 0; from < queries.size(); from += batchSize) {
+      List<TextSegment> batch = new ArrayList<>();
+      for (String query : queries.subList(from, Math.min(queries.size(), from + batchSize))) {
+        batch.add(TextSegment.from(queryPrefix + query));
+      }
+      for (Embedding embedding : model.embedAll(batch).content()) {
+        vectors.add(normalized(embedding.vector()));
+      }
+    }
+    return vectors;
   }
 
   /**

@@ -34,6 +34,10 @@ public record PipelineConfig(List<SourceConfig> sources, ChunkingConfig chunking
    * @param exclude glob patterns of files to skip
    * @param defaultGroups who may read a file that no access rule matches
    * @param access rules giving the files that match a pattern their own groups
+   * @param customerSafe glob patterns (relative to {@code path}) of the files a reply to a
+   *     customer may cite: support macros, product documentation, public policies. Empty: no
+   *     file of this source is customer-safe. Read when a reply is drafted, so a change applies
+   *     to the next draft without re-ingestion.
    */
   public record SourceConfig(
       String name,
@@ -41,13 +45,21 @@ public record PipelineConfig(List<SourceConfig> sources, ChunkingConfig chunking
       List<String> include,
       List<String> exclude,
       @JsonProperty("default-groups") List<String> defaultGroups,
-      List<AccessRule> access) {
+      List<AccessRule> access,
+      @JsonProperty("customer-safe") List<String> customerSafe) {
     public SourceConfig {
       include = include == null || include.isEmpty() ? List.of("**") : List.copyOf(include);
       exclude = exclude == null ? List.of() : List.copyOf(exclude);
       defaultGroups = defaultGroups == null || defaultGroups.isEmpty()
           ? List.of(AccessGroups.EVERYONE) : List.copyOf(defaultGroups);
       access = access == null ? List.of() : List.copyOf(access);
+      customerSafe = customerSafe == null ? List.of() : List.copyOf(customerSafe);
+    }
+
+    /** A source without customer-safe files. */
+    public SourceConfig(String name, String path, List<String> include, List<String> exclude,
+        List<String> defaultGroups, List<AccessRule> access) {
+      this(name, path, include, exclude, defaultGroups, access, List.of());
     }
   }
 
@@ -100,6 +112,12 @@ public record PipelineConfig(List<SourceConfig> sources, ChunkingConfig chunking
       }
       if (source.path() == null || source.path().isBlank()) {
         throw new IllegalArgumentException(file + ": source '" + source.name() + "' has no path");
+      }
+      for (String pattern : source.customerSafe()) {
+        if (pattern == null || pattern.isBlank()) {
+          throw new IllegalArgumentException(file + ": source '" + source.name()
+              + "' has a blank customer-safe pattern");
+        }
       }
       for (AccessRule rule : source.access()) {
         if (rule.pattern() == null || rule.pattern().isBlank() || rule.groups().isEmpty()) {

@@ -13,6 +13,18 @@ public record PipelineDefinition(Path file, PipelineConfig config) {
     return new SourceFiles(source, file.getParent().resolve(source.path()));
   }
 
+  /**
+   * Whether a reply to a customer may cite the file {@code path} of source {@code sourceName}
+   * (see {@link SourceConfig#customerSafe()}); false for a source the file does not configure,
+   * such as uploads.
+   */
+  public boolean isCustomerSafe(String sourceName, String path) {
+    return config.source(sourceName)
+        .map(source -> new SourceFiles(source, file.getParent().resolve(source.path()))
+            .isCustomerSafe(path))
+        .orElse(false);
+  }
+
   public List<String> sourceNames() {
     return config.sources().stream().map(SourceConfig::name).toList();
   }

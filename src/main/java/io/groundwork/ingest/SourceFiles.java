@@ -23,12 +23,14 @@ public final class SourceFiles {
   private final Path root;
   private final List<PathMatcher> includes;
   private final List<PathMatcher> excludes;
+  private final List<PathMatcher> customerSafe;
 
   public SourceFiles(SourceConfig source, Path root) {
     this.source = source;
     this.root = root.toAbsolutePath().normalize();
     this.includes = source.include().stream().map(SourceFiles::glob).toList();
     this.excludes = source.exclude().stream().map(SourceFiles::glob).toList();
+    this.customerSafe = source.customerSafe().stream().map(SourceFiles::glob).toList();
   }
 
   public SourceConfig source() {
@@ -72,6 +74,15 @@ public final class SourceFiles {
       groups.addAll(source.defaultGroups());
     }
     return groups;
+  }
+
+  /**
+   * Whether a reply to a customer may cite the file at {@code relativePath}: it matches one of
+   * the source's {@code customer-safe} patterns.
+   */
+  public boolean isCustomerSafe(String relativePath) {
+    Path path = Path.of(relativePath);
+    return customerSafe.stream().anyMatch(matcher -> matcher.matches(path));
   }
 
   private static boolean isHidden(Path relative) {

@@ -62,7 +62,9 @@ public final class HybridRetriever implements Retriever {
   public RetrievalResult retrieve(RetrievalRequest request) {
     long t0 = System.nanoTime();
     int depth = Math.max(settings.candidates(), request.topK());
-    float[] vector = settings.mode() == Mode.BM25 ? null : embedder.embedQuery(request.query());
+    float[] vector = settings.mode() == Mode.BM25 ? null
+        : request.queryVector() != null ? request.queryVector()
+        : embedder.embedQuery(request.query());
     long t1 = System.nanoTime();
     // BM25 runs on another thread while this one searches the vectors. Not while the query is
     // embedded: that inference already spreads over the cores, and a search competing with it

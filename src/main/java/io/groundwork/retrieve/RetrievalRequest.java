@@ -3,10 +3,12 @@ package io.groundwork.retrieve;
 import io.groundwork.index.SearchFilter;
 
 /**
- * A retrieval: the query text, how many chunks to return, and the filter (caller's groups,
- * optional sources and documents) applied inside every search.
+ * A retrieval: the query text, how many chunks to return, the filter (caller's groups, optional
+ * sources and documents) applied inside every search, and optionally the query's vector when the
+ * caller already embedded it (several queries embedded in one batch); null: the retriever embeds
+ * the query.
  */
-public record RetrievalRequest(String query, int topK, SearchFilter filter) {
+public record RetrievalRequest(String query, int topK, SearchFilter filter, float[] queryVector) {
   /** The most chunks one request may ask for. */
   public static final int MAX_TOP_K = 100;
 
@@ -20,5 +22,10 @@ public record RetrievalRequest(String query, int topK, SearchFilter filter) {
     if (filter == null) {
       throw new IllegalArgumentException("filter must not be null");
     }
+  }
+
+  /** A retrieval whose query the retriever embeds. */
+  public RetrievalRequest(String query, int topK, SearchFilter filter) {
+    this(query, topK, filter, null);
   }
 }

@@ -27,6 +27,17 @@ public class DocumentRepository {
         DocumentEntity.class).getResultList();
   }
 
+  /** Where a document came from, without its text. */
+  public record DocumentLocation(String id, String sourceName, String path) {}
+
+  /** The id, source and path of every document, without loading their texts. */
+  public List<DocumentLocation> locations() {
+    return em.createQuery("select d.id, d.sourceName, d.path from DocumentEntity d order by d.id",
+            Object[].class).getResultList().stream()
+        .map(row -> new DocumentLocation((String) row[0], (String) row[1], (String) row[2]))
+        .toList();
+  }
+
   /** The documents of source {@code sourceName}. */
   public List<DocumentEntity> ofSource(String sourceName) {
     return em.createQuery("from DocumentEntity d where d.sourceName = :source",
