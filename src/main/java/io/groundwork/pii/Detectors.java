@@ -15,13 +15,17 @@ public final class Detectors {
       s -> true);
 
   /**
-   * Phone numbers: international ({@code +44 20 7946 0958}) or national with separators
-   * ({@code (555) 123-4567}, {@code 020 7946 0958}); 9 to 15 digits. Bare digit runs are left
-   * to the card and number detectors.
+   * Phone numbers in the shapes people write them: international ({@code +44 20 7946 0958},
+   * {@code +1 415-555-0132}), an area code in brackets ({@code (555) 123-4567}), national with a
+   * trunk 0 ({@code 020 7946 0958}, {@code 07700 900123}) or North American with dots or dashes
+   * ({@code 555.867.5309}); 9 to 15 digits. Other digit groups (dates, versions, IP addresses,
+   * account fragments) are not phone numbers.
    */
   public static final PiiDetector PHONE = new PatternDetector("phone", Pattern.compile(
-      "(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{2,5}\\)[ .-]?|\\d{2,5}[ .-])\\d{2,4}"
-          + "(?:[ .-]\\d{2,4}){1,3}(?!\\w)"),
+      "(?<![\\w+.-])(?:\\+\\d{1,3}[ .-]?(?:\\(\\d{1,5}\\)[ .-]?)?\\d{1,5}(?:[ .-]\\d{2,6}){1,4}"
+          + "|\\(\\d{3,5}\\)[ .-]?\\d{3,4}[ .-]\\d{3,4}"
+          + "|0[1-9]\\d{1,4}[ .-]\\d{3,6}(?:[ .-]\\d{3,4})?"
+          + "|[2-9]\\d{2}[.-]\\d{3}[.-]\\d{4})(?!\\w|[.-]\\d)"),
       s -> {
         long digits = s.chars().filter(Character::isDigit).count();
         return digits >= 9 && digits <= 15;
