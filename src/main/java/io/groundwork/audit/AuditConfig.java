@@ -38,4 +38,12 @@ public interface AuditConfig {
    */
   @WithDefault("30s")
   Duration checkpointInterval();
+
+  /**
+   * Whether an auditor may reveal the content of a record that drew on documents of groups they
+   * do not hold. Each reveal asks for a reason and is itself an audit record
+   * ({@code audit.reveal}); false keeps such content redacted for every auditor.
+   */
+  @WithDefault("true")
+  boolean revealEnabled();
 }

@@ -58,8 +58,11 @@ public final class AuditExporter {
     long first = empty ? 0 : firstId;
     long last = empty ? -1 : lastId;
     List<Checkpoint> all = tables.checkpoints();
+    // Pruned records of the range are accounted for by later pruning records: the links reach
+    // the newest one that names a record of the range, and keep its content.
+    long reach = empty ? last : Math.max(last, newestPruningOf(tables, first, last));
     long cover = empty ? last : all.stream().mapToLong(Checkpoint::treeSize)
-        .filter(size -> size >= last).min().orElse(last);
+        .filter(size -> size >= reach).min().orElse(reach);
     List<Checkpoint> checkpoints = empty ? List.of() : all.stream()
         .filter(c -> c.treeSize() >= first - 1 && c.treeSize() <= cover).toList();
     Map<String, String> hashes = new LinkedHashMap<>();
@@ -146,6 +149,27 @@ public final class AuditExporter {
     return cell;
   }
 
+  private static long newestPruningOf(AuditTables tables, long first, long last)
+      throws SQLException {
+    long newest = 0;
+    for (StoredRecord record : tables.retentionRecords(Long.MAX_VALUE)) {
+      if (!record.action().equals(RetentionLedger.PRUNE) || record.details() == null) {
+        continue;
+      }
+      try {
+        for (long[] range : RetentionLedger.ranges(
+            RetentionLedger.JSON.readTree(record.details()).path("pruned"))) {
+          if (range[0] <= last && range[1] >= first) {
+            newest = Math.max(newest, record.id());
+          }
+        }
+      } catch (IOException e) {
+        // Unreadable details fail the bundle's verification at that record.
+      }
+    }
+    return newest;
+  }
+
   private static String nullToEmpty(String value) {
     return value == null ? "" : value;
   }
@@ -157,7 +181,8 @@ public final class AuditExporter {
     while (after < last) {
       List<StoredRecord> page = tables.records(after, last, PAGE);
       for (StoredRecord record : page) {
-        StoredRecord written = linkOnly && record.hashVersion() > 1 ? record.withoutContent()
+        StoredRecord written = linkOnly && record.hashVersion() > 1
+            && !RetentionLedger.ACTIONS.contains(record.action()) ? record.withoutContent()
             : record;
         out.write(ExportBundle.JSON.writeValueAsBytes(written));
         out.write('\n');

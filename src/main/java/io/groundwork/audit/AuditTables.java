@@ -61,6 +61,21 @@ public final class AuditTables {
   }
 
   /**
+   * The retention records (pruning, legal holds set and lifted) with ids up to {@code maxId}, by
+   * id, with their content: few, and read before a walk so that it can tell pruning from erasure.
+   */
+  public List<StoredRecord> retentionRecords(long maxId) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT " + RECORD_COLUMNS
+        + " FROM audit_records WHERE action IN (?, ?, ?) AND id <= ? ORDER BY id")) {
+      statement.setString(1, RetentionLedger.PRUNE);
+      statement.setString(2, RetentionLedger.HOLD_SET);
+      statement.setString(3, RetentionLedger.HOLD_LIFTED);
+      statement.setLong(4, maxId);
+      return readRecords(statement);
+    }
+  }
+
+  /**
    * The ids of the first and last record created in {@code [from, to)} (either may be null:
    * unbounded), or empty when there is none. Times grow with ids, so every record between the two
    * lies in the range.

@@ -3,7 +3,12 @@ package io.groundwork.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.groundwork.answer.Citation;
+import io.groundwork.pii.PiiRedactor;
 import io.groundwork.security.Caller;
+import io.groundwork.verify.Verification;
+import io.groundwork.verify.VerifiedSentence;
+import jakarta.inject.Named;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,7 +32,9 @@ import java.util.regex.Pattern;
  * gaps and chained from a fixed genesis hash; new records use hash scheme 2 (metadata and a
  * content digest, see {@link RecordHashes}). The chain head row is locked while appending, so
  * concurrent writers (server threads, replicas, a CLI) extend one chain in order. After each
- * commit the {@link Checkpointer} is told, which signs checkpoints on its own thread.
+ * commit the {@link Checkpointer} is told, which signs checkpoints on its own thread. Personal
+ * data in what an answer record stores (question, answer, quotes, verified sentences) is
+ * redacted first ({@code groundwork.pii.*}), and the record's details count it by kind.
  * Thread-safe.
  */
 @ApplicationScoped
@@ -50,8 +57,12 @@ public class AuditTrail {
       .findAndRegisterModules()
       .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
-  public AuditTrail(EntityManager em, AuditDatabase database, Checkpointer checkpointer) {
+  private final PiiRedactor pii;
+
+  public AuditTrail(EntityManager em, AuditDatabase database, Checkpointer checkpointer,
+      @Named("audit") PiiRedactor pii) {
     this.em = em;
+    this.pii = pii;
     this.database = database;
     this.checkpointer = checkpointer;
   }
@@ -99,18 +110,66 @@ public class AuditTrail {
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   long appendInTransaction(AuditEntry entry) {
     AuditRecordEntity record = newRecord(entry.caller(), ANSWER);
-    record.question = entry.question();
+    PiiRedactor.Counts redacted = new PiiRedactor.Counts();
+    record.question = pii.redact(entry.question(), redacted);
     record.request = toJson(entry.request());
     record.retrieved = toJson(entry.retrieved());
-    record.answer = entry.answer().text();
+    record.answer = pii.redact(entry.answer().text(), redacted);
     record.refused = entry.answer().refused();
-    record.citations = toJson(entry.answer().citations());
+    record.citations = toJson(entry.answer().citations().stream().map(c -> new Citation(
+        c.number(), c.documentId(), c.title(), c.path(), c.chunkId(), c.start(), c.end(),
+        c.page(), pii.redact(c.quote(), redacted), c.url())).toList());
     record.answerer = entry.answer().answerer();
     record.promptVersion = entry.answer().promptVersion();
     record.latencies = toJson(entry.latenciesMillis());
-    record.verification = entry.verification() == null ? null : toJson(entry.verification());
+    record.verification = entry.verification() == null ? null
+        : toJson(redact(entry.verification(), redacted));
     record.fallbackReason = entry.answer().fallbackReason();
+    if (redacted.total() > 0) {
+      record.details = toJson(Map.of("piiRedacted", redacted.byKind()));
+    }
     return chain(record);
+  }
+
+  /**
+   * Empties the content of the answer records {@code ids} and, in the same transaction, appends
+   * the pruning record ({@link RetentionLedger#PRUNE}) naming them, so that the content is never
+   * gone without the record that accounts for it. Commits before returning.
+   *
+   * @param details the pruning's facts; {@code pruned} (the id ranges) and {@code before} (the
+   *     cut-off) are what the verifiers read
+   * @return the pruning record's id
+   */
+  public long recordPruning(String actor, Map<String, ?> details, List<Long> ids) {
+    String text = toJson(new TreeMap<>(details));
+    long id;
+    appendLock.lock();
+    try {
+      id = pruneInTransaction(new Caller(actor, Set.of()), text, ids);
+    } finally {
+      appendLock.unlock();
+    }
+    checkpointer.appended(id);
+    return id;
+  }
+
+  @Transactional(Transactional.TxType.REQUIRES_NEW)
+  long pruneInTransaction(Caller caller, String details, List<Long> ids) {
+    AuditRecordEntity record = newRecord(caller, RetentionLedger.PRUNE);
+    record.details = details;
+    long id = chain(record);
+    em.flush();
+    for (int i = 0; i < ids.size(); i += 500) {
+      em.createQuery("update AuditRecordEntity r set r.question = null, r.request = null,"
+              + " r.retrieved = null, r.answer = null, r.citations = null,"
+              + " r.answerer = null, r.promptVersion = null, r.latencies = null,"
+              + " r.verification = null, r.fallbackReason = null, r.details = null"
+              + " where r.id in :ids and r.action = :answer and r.hashVersion = 2")
+          .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+          .setParameter("answer", ANSWER)
+          .executeUpdate();
+    }
+    return id;
   }
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -134,6 +193,18 @@ public class AuditTrail {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the audit trail: " + e.getMessage(), e);
     }
+  }
+
+  private Verification redact(Verification v, PiiRedactor.Counts redacted) {
+    if (!pii.enabled()) {
+      return v;
+    }
+    return new Verification(v.scorer(), v.minSupport(), v.mode(), v.sentences().stream()
+        .map(s -> new VerifiedSentence(s.index(), pii.redact(s.text(), redacted), s.citations(),
+            s.invalidCitations(), s.support(), s.lexical(), s.semantic(),
+            pii.redact(s.evidence(), redacted), s.status())).toList(),
+        v.supportedSentences(), v.removedSentences(), v.flaggedSentences(),
+        v.invalidCitationsRemoved(), v.refusedByVerification());
   }
 
   private AuditRecordEntity newRecord(Caller caller, String action) {

@@ -19,7 +19,10 @@ import java.util.zip.ZipInputStream;
  * Verifies an export bundle ({@link ExportBundle}) offline: the manifest's file hashes and
  * counts, every record's number, link and hashes from the record before the range, every
  * checkpoint's signature and link, each checkpoint's head against the recomputed chain, and that
- * a checkpoint covers the last record of the range. Immutable and thread-safe.
+ * a checkpoint covers the last record of the range. A record of the range without content must
+ * be accounted for by a pruning record of the bundle (link records keep the content of retention
+ * records for this); legal holds set before the range are not in the bundle, so the bundle
+ * checks pruning against the holds it holds and the full trail's verifier against all. Immutable and thread-safe.
  */
 public final class BundleVerifier {
   private final TrustedKeys keys;
@@ -86,7 +89,9 @@ public final class BundleVerifier {
     try {
       checkpoints = CheckpointChecks.merge(List.of(source), keys, true, false, new long[1]);
       String anchor = firstId == 1 ? RecordHashes.GENESIS : records.get(0).previousHash();
-      ChainWalk walk = new ChainWalk(firstId, anchor, checkpoints);
+      List<StoredRecord> all = new ArrayList<>(records);
+      all.addAll(links);
+      ChainWalk walk = new ChainWalk(firstId, anchor, checkpoints, RetentionLedger.of(all));
       for (StoredRecord record : records) {
         walk.accept(record, true);
       }

@@ -9,6 +9,7 @@ import java.util.List;
  */
 final class ChainWalk {
   private final List<Checkpoint> checkpoints;
+  private final RetentionLedger retention;
   private int next;
   private long expectedId;
   private String head;
@@ -24,7 +25,20 @@ final class ChainWalk {
    */
   ChainWalk(long firstId, String anchor, List<Checkpoint> checkpoints)
       throws VerificationFailure.Found {
+    this(firstId, anchor, checkpoints, RetentionLedger.empty());
+  }
+
+  /**
+   * A walk that accepts stored records without content exactly where {@code retention} says a
+   * pruning accounts for them.
+   *
+   * @throws VerificationFailure.Found when a checkpoint at size {@code firstId - 1} disagrees
+   *     with the anchor
+   */
+  ChainWalk(long firstId, String anchor, List<Checkpoint> checkpoints, RetentionLedger retention)
+      throws VerificationFailure.Found {
     this.checkpoints = List.copyOf(checkpoints);
+    this.retention = retention;
     this.expectedId = firstId;
     this.head = anchor;
     this.agreedSize = firstId - 1;
@@ -37,9 +51,9 @@ final class ChainWalk {
   /**
    * Checks the next record.
    *
-   * @param contentRequired true when the record must hold its content (every stored record: no
-   *     retention job prunes content yet, so a record without it was erased), false for the link
-   *     records of an export bundle, which carry only metadata and the content digest
+   * @param contentRequired true when the record must hold its content unless a retention
+   *     pruning accounts for it (every stored record), false for the link records of an export
+   *     bundle, which carry only metadata and the content digest
    */
   void accept(StoredRecord record, boolean contentRequired) throws VerificationFailure.Found {
     if (record.id() != expectedId) {
@@ -58,7 +72,10 @@ final class ChainWalk {
       }
     } else {
       if (record.contentAbsent() && contentRequired) {
-        throw failRecord(record, "has no content: it was erased");
+        String erasure = retention.unaccountedErasure(record);
+        if (erasure != null) {
+          throw failRecord(record, erasure);
+        }
       }
       if (!record.contentAbsent()
           && !RecordHashes.contentDigest(record).equals(record.contentDigest())) {

@@ -60,7 +60,8 @@ public final class TrailVerifier {
               + " are missing from every source"));
         }
       }
-      ChainWalk walk = new ChainWalk(1, RecordHashes.GENESIS, checkpoints);
+      ChainWalk walk = new ChainWalk(1, RecordHashes.GENESIS, checkpoints,
+          RetentionLedger.of(tables.retentionRecords(head.lastId())));
       long after = 0;
       while (true) {
         List<StoredRecord> page = tables.records(after, head.lastId(), PAGE);

@@ -7,9 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** The audit trail's offline tools: signing keys, verification, export bundles, a benchmark. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
-    description = "Audit trail tools: keygen, verify, verify-export, bench.",
+    description = "Audit trail tools: keygen, verify, verify-export, prune, bench.",
     subcommands = {AuditKeygenCommand.class, AuditVerifyCommand.class,
-        AuditVerifyExportCommand.class, AuditBenchCommand.class})
+        AuditVerifyExportCommand.class, AuditPruneCommand.class, AuditBenchCommand.class})
 public class AuditCommand implements Runnable {
   @Spec
   CommandSpec spec;

@@ -2,7 +2,18 @@ package io.groundwork.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.groundwork.audit.AuditConfig;
 import io.groundwork.audit.AuditDatabase;
+import io.groundwork.audit.AuditQuery;
+import io.groundwork.audit.NeedToKnow;
+import io.groundwork.audit.RecordIntegrity;
+import io.groundwork.security.Caller;
+import io.groundwork.security.CallerResolver;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import io.groundwork.audit.AuditExporter;
 import io.groundwork.audit.AuditRecordEntity;
 import io.groundwork.audit.AuditTrail;
@@ -34,7 +45,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,9 +62,16 @@ public class AuditResource {
   private final Checkpointer checkpointer;
   private final SecurityIdentity identity;
   private final AuditExporter exporter = new AuditExporter();
+  private final NeedToKnow needToKnow;
+  private final CallerResolver callers;
+  private final AuditConfig config;
 
   public AuditResource(EntityManager em, AuditTrail trail, ObjectMapper json,
-      AuditDatabase database, Checkpointer checkpointer, SecurityIdentity identity) {
+      AuditDatabase database, Checkpointer checkpointer, SecurityIdentity identity,
+      NeedToKnow needToKnow, CallerResolver callers, AuditConfig config) {
+    this.needToKnow = needToKnow;
+    this.callers = callers;
+    this.config = config;
     this.em = em;
     this.trail = trail;
     this.json = json;
@@ -66,57 +83,145 @@ public class AuditResource {
   /**
    * One audit record: an answered question ({@code action} = {@code answer}) or an
    * administrative action with its {@code details}. Fields a record does not use are null.
+   * {@code redacted} is true when the record drew on documents of groups the auditor does not
+   * hold ({@code withheldDocuments}): question, answer, quotes and verified sentences are then
+   * null until revealed. {@code pruned} is true when retention emptied its content.
    */
   public record AuditView(
       long id, OffsetDateTime createdAt, String action, String user, List<String> groups,
       String question, JsonNode request, JsonNode retrieved, String answer, boolean refused,
       JsonNode citations, String answerer, String promptVersion, JsonNode latenciesMs,
       JsonNode details, int hashVersion, String contentDigest, String previousHash, String hash,
-      JsonNode verification, String fallbackReason) {}
+      JsonNode verification, String fallbackReason, boolean redacted,
+      List<NeedToKnow.Withheld> withheldDocuments, boolean revealed, boolean pruned) {}
+
+  /** A page of records and the number matching the filters. */
+  public record AuditPage(long total, int limit, int offset, List<AuditView> records) {}
+
+  /** One record of a record's page: the record, its integrity, and whether reveal is on. */
+  public record RecordPage(AuditView record, RecordIntegrity integrity, boolean revealEnabled) {}
+
+  /** A reveal's reason. */
+  public record RevealRequest(String reason) {}
+
+  /** One answer that retrieved or cited a document, without its content. */
+  public record AccessEntry(long recordId, OffsetDateTime createdAt, String user,
+      List<String> groups, boolean cited) {}
 
   @GET
   @Transactional
-  @Operation(summary = "Audit records, newest first, filtered by user and time (ISO-8601)")
-  public List<AuditView> list(@QueryParam("user") String user, @QueryParam("from") String from,
-      @QueryParam("to") String to, @QueryParam("limit") String limit,
-      @QueryParam("offset") String offset) {
-    int max = QueryParams.integer("limit", limit, 50, 1, 500);
-    int first = QueryParams.integer("offset", offset, 0, 0, Integer.MAX_VALUE);
-    StringBuilder jpql = new StringBuilder("from AuditRecordEntity r where 1 = 1");
-    if (user != null) {
-      jpql.append(" and r.username = :user");
-    }
-    if (from != null) {
-      jpql.append(" and r.createdAt >= :from");
-    }
-    if (to != null) {
-      jpql.append(" and r.createdAt < :to");
-    }
-    jpql.append(" order by r.id desc");
-    TypedQuery<AuditRecordEntity> query = em.createQuery(jpql.toString(), AuditRecordEntity.class);
-    if (user != null) {
-      query.setParameter("user", user);
-    }
-    if (from != null) {
-      query.setParameter("from", time("from", from));
-    }
-    if (to != null) {
-      query.setParameter("to", time("to", to));
-    }
-    query.setFirstResult(first).setMaxResults(max);
-    return query.getResultList().stream().map(this::view).toList();
+  @Operation(summary = "Audit records, newest first. Filters: user, group, from, to (ISO-8601),"
+      + " action (a name, or admin), refused, verification (flagged|removed), answerer,"
+      + " fallback, document (cited or retrieved), cited, q (free text over question and"
+      + " answer), limit, offset; an unknown filter is a 400")
+  public List<AuditView> list(@Context UriInfo uri) {
+    AuditQuery query = new AuditQuery(uri.getQueryParameters(), caller().groups());
+    return records(query);
+  }
+
+  @GET
+  @Path("page")
+  @Transactional
+  @Operation(summary = "The same filters as the list, with the total count for paging")
+  public AuditPage page(@Context UriInfo uri) {
+    AuditQuery query = new AuditQuery(uri.getQueryParameters(), caller().groups());
+    TypedQuery<Long> count = em.createQuery(query.countJpql(), Long.class);
+    query.parameters().forEach(count::setParameter);
+    return new AuditPage(count.getSingleResult(), query.limit(), query.offset(), records(query));
+  }
+
+  private List<AuditView> records(AuditQuery query) {
+    TypedQuery<AuditRecordEntity> select = em.createQuery(query.jpql(), AuditRecordEntity.class);
+    query.parameters().forEach(select::setParameter);
+    select.setFirstResult(query.offset()).setMaxResults(query.limit());
+    Caller caller = caller();
+    return select.getResultList().stream().map(r -> view(r, caller, false)).toList();
   }
 
   @GET
   @Path("{id}")
   @Transactional
-  @Operation(summary = "One audit record")
+  @Operation(summary = "One audit record (content of other groups' documents redacted)")
   public AuditView get(@PathParam("id") long id) {
+    return view(find(id), caller(), false);
+  }
+
+  @GET
+  @Path("{id}/page")
+  @Transactional
+  @Operation(summary = "One audit record with its integrity (content, hash, link, checkpoint)")
+  public RecordPage recordPage(@PathParam("id") long id) throws SQLException {
+    AuditView view = view(find(id), caller(), false);
+    try (Connection connection = database.connection()) {
+      return new RecordPage(view, RecordIntegrity.check(connection, id).orElseThrow(),
+          config.revealEnabled());
+    }
+  }
+
+  @POST
+  @Path("{id}/reveal")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Transactional
+  @Operation(summary = "Reveal a redacted record's content, with a reason; the reveal is itself"
+      + " an audit record (audit.reveal). 409 when revealing is switched off")
+  public AuditView reveal(@PathParam("id") long id, RevealRequest request) {
+    if (!config.revealEnabled()) {
+      throw new WebApplicationException(ErrorMappers.error(Response.Status.CONFLICT,
+          "revealing redacted records is switched off (groundwork.audit.reveal-enabled=false)"));
+    }
+    if (request == null || request.reason() == null || request.reason().isBlank()) {
+      throw new IllegalArgumentException("a reveal needs a reason (why you need to read it)");
+    }
+    if (request.reason().length() > 2000) {
+      throw new IllegalArgumentException("a reveal's reason must be at most 2000 characters");
+    }
+    AuditRecordEntity record = find(id);
+    Caller caller = caller();
+    List<NeedToKnow.Withheld> withheld = needToKnow.withheld(record, caller.groups());
+    if (withheld.isEmpty()) {
+      throw new IllegalArgumentException("record " + id + " is not redacted for you: nothing to"
+          + " reveal");
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("record", id);
+    details.put("reason", request.reason().strip());
+    details.put("documents", withheld.stream().map(NeedToKnow.Withheld::documentId).toList());
+    trail.recordAction(caller.name(), "audit.reveal", details);
+    return view(record, caller, true);
+  }
+
+  @GET
+  @Path("access-review")
+  @Transactional
+  @Operation(summary = "Who was answered from a document, when: answers that retrieved or cited"
+      + " it, newest first (no content)")
+  public List<AccessEntry> accessReview(@QueryParam("document") String document,
+      @QueryParam("limit") String limit) {
+    if (document == null || document.isBlank()) {
+      throw new IllegalArgumentException("document is required (a document id)");
+    }
+    int max = QueryParams.integer("limit", limit, 500, 1, 5000);
+    String pattern = "%\"documentId\":\"" + AuditQuery.escapeLike(document.strip()) + "\"%";
+    return em.createQuery("from AuditRecordEntity r where r.action = 'answer' and"
+            + " (r.retrieved like :d or r.citations like :d) order by r.id desc",
+            AuditRecordEntity.class)
+        .setParameter("d", pattern).setMaxResults(max).getResultList().stream()
+        .map(r -> new AccessEntry(r.id, r.createdAt, r.username, groups(r),
+            r.citations != null && r.citations.contains("\"documentId\":\"" + document.strip()
+                + "\"")))
+        .toList();
+  }
+
+  private AuditRecordEntity find(long id) {
     AuditRecordEntity record = em.find(AuditRecordEntity.class, id);
     if (record == null) {
       throw new NotFoundProblem("no audit record " + id);
     }
-    return view(record);
+    return record;
+  }
+
+  private Caller caller() {
+    return callers.caller(identity);
   }
 
   @GET
@@ -167,19 +272,25 @@ public class AuditResource {
   }
 
   private static OffsetDateTime time(String name, String value) {
-    try {
-      return OffsetDateTime.parse(value);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "'" + name + "' must be an ISO-8601 time with offset, e.g. 2026-01-31T09:00:00Z");
-    }
+    return AuditQuery.time(name, value);
   }
 
-  private AuditView view(AuditRecordEntity r) {
-    return new AuditView(r.id, r.createdAt, r.action, r.username, List.of(r.userGroups.split(",")),
-        r.question, parse(r.request), parse(r.retrieved), r.answer, r.refused, parse(r.citations),
+  private static List<String> groups(AuditRecordEntity r) {
+    return r.userGroups.isEmpty() ? List.of() : List.of(r.userGroups.split(","));
+  }
+
+  private AuditView view(AuditRecordEntity r, Caller caller, boolean reveal) {
+    List<NeedToKnow.Withheld> withheld = needToKnow.withheld(r, caller.groups());
+    boolean redact = !withheld.isEmpty() && !reveal;
+    boolean pruned = r.hashVersion == 2 && r.stored().contentAbsent();
+    return new AuditView(r.id, r.createdAt, r.action, r.username, groups(r),
+        redact ? null : r.question, parse(r.request), parse(r.retrieved),
+        redact ? null : r.answer, r.refused,
+        redact ? needToKnow.withoutQuotes(parse(r.citations)) : parse(r.citations),
         r.answerer, r.promptVersion, parse(r.latencies), parse(r.details), r.hashVersion,
-        r.contentDigest, r.previousHash, r.recordHash, parse(r.verification), r.fallbackReason);
+        r.contentDigest, r.previousHash, r.recordHash,
+        redact ? needToKnow.withoutSentences(parse(r.verification)) : parse(r.verification),
+        r.fallbackReason, redact, withheld, reveal && !withheld.isEmpty(), pruned);
   }
 
   private JsonNode parse(String text) {

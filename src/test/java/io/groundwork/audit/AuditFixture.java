@@ -59,6 +59,39 @@ final class AuditFixture {
 
   /** Appends a random answer record with hash scheme {@code version}; returns its id. */
   long append(int version) throws SQLException {
+    int n = random.nextInt(1000);
+    return append((id, previous) -> new StoredRecord(id,
+        Instant.now().truncatedTo(ChronoUnit.MILLIS), version, "answer", "user" + (n % 7),
+        "everyone,hr", "How many days of leave, case " + n + "?", "{\"topK\":8}",
+        "[{\"chunkId\":\"c" + n + "\"}]", "It is " + (20 + n % 10) + " days. [1]",
+        n % 5 == 0, "[{\"number\":1}]", "extractive", "v1", "{\"total\":" + n + ".0}",
+        null, null, null, null, previous, ""));
+  }
+
+  /** Appends an administrative record (scheme 2) by {@code user} with {@code details} JSON. */
+  long appendAction(String action, String user, String details) throws SQLException {
+    return append((id, previous) -> new StoredRecord(id,
+        Instant.now().truncatedTo(ChronoUnit.MILLIS), 2, action, user, "", null, null, null,
+        null, false, null, null, null, null, null, null, details, null, previous, ""));
+  }
+
+  /** The username of record {@code id}. */
+  String username(long id) throws SQLException {
+    try (Connection connection = connections.open(); PreparedStatement select =
+        connection.prepareStatement("SELECT username FROM audit_records WHERE id = ?")) {
+      select.setLong(1, id);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    }
+  }
+
+  private interface Draft {
+    StoredRecord of(long id, String previousHash);
+  }
+
+  private long append(Draft drafts) throws SQLException {
     try (Connection connection = connections.open()) {
       connection.setAutoCommit(false);
       long lastId;
@@ -70,14 +103,8 @@ final class AuditFixture {
         lastId = rows.getLong(1);
         lastHash = rows.getString(2);
       }
-      int n = random.nextInt(1000);
-      StoredRecord draft = new StoredRecord(lastId + 1,
-          Instant.now().truncatedTo(ChronoUnit.MILLIS), version, "answer", "user" + (n % 7),
-          "everyone,hr", "How many days of leave, case " + n + "?", "{\"topK\":8}",
-          "[{\"chunkId\":\"c" + n + "\"}]", "It is " + (20 + n % 10) + " days. [1]",
-          n % 5 == 0, "[{\"number\":1}]", "extractive", "v1", "{\"total\":" + n + ".0}",
-          null, null, null, null, lastHash, "");
-      String digest = version == 1 ? null : RecordHashes.contentDigest(draft);
+      StoredRecord draft = drafts.of(lastId + 1, lastHash);
+      String digest = draft.hashVersion() == 1 ? null : RecordHashes.contentDigest(draft);
       StoredRecord withDigest = copy(draft, digest, "");
       StoredRecord record = copy(draft, digest, RecordHashes.recordHash(withDigest));
       insert(connection, record);

@@ -127,6 +127,66 @@ abstract class AuditTamperContract {
     assertFails(9L, null, "record 9 has no content: it was erased");
   }
 
+  private static final String ERASE = "UPDATE audit_records SET question = NULL, request = NULL,"
+      + " retrieved = NULL, answer = NULL, citations = NULL, answerer = NULL,"
+      + " prompt_version = NULL, latencies = NULL";
+
+  private long prune(String ranges) throws SQLException {
+    return fixture.appendAction(RetentionLedger.PRUNE, "groundwork", "{\"before\":\""
+        + java.time.Instant.now().plusSeconds(60) + "\",\"pruned\":" + ranges + "}");
+  }
+
+  @Test
+  void contentPrunedUnderARetentionRecordVerifiesOnlineAndInABundle() throws Exception {
+    long pruning = prune("[[5,9]]");
+    fixture.execute(ERASE + " WHERE id BETWEEN 5 AND 9");
+    AuditVerification result = verify();
+    assertThat(result.intact()).as(result.summary()).isTrue();
+    assertThat(result.records()).isEqualTo(pruning);
+    assertThat(writer.checkpoint()).get().extracting(Checkpoint::treeSize).isEqualTo(pruning);
+    AuditVerification bundle = verifyBundle(export(4, 12));
+    assertThat(bundle.intact()).as(bundle.summary()).isTrue();
+  }
+
+  @Test
+  void prunedContentWithoutACoveringRetentionRecordIsCaught() throws SQLException {
+    prune("[[5,8]]");
+    fixture.execute(ERASE + " WHERE id BETWEEN 5 AND 9");
+    assertFails(9L, null, "record 9 has no content: it was erased (no retention pruning record"
+        + " names it)");
+  }
+
+  @Test
+  void contentPrunedUnderALegalHoldIsCaught() throws SQLException {
+    String held = fixture.username(7);
+    long hold = fixture.appendAction(RetentionLedger.HOLD_SET, "erin",
+        "{\"user\":\"" + held + "\",\"reason\":\"matter 17\"}");
+    prune("[[5,9]]");
+    fixture.execute(ERASE + " WHERE id BETWEEN 5 AND 9");
+    long first = 5;
+    while (!fixture.username(first).equals(held)) {
+      first++;
+    }
+    assertFails(first, null, "record " + first + " has no content: pruning record " + (hold + 1)
+        + " emptied it while legal hold " + hold + " covered it");
+  }
+
+  @Test
+  void aLiftedHoldNoLongerKeepsContentButAPruningNamingYoungRecordsIsCaught()
+      throws SQLException {
+    long hold = fixture.appendAction(RetentionLedger.HOLD_SET, "erin",
+        "{\"group\":\"hr\",\"reason\":\"matter 17\"}");
+    fixture.appendAction(RetentionLedger.HOLD_LIFTED, "erin",
+        "{\"hold\":" + hold + ",\"reason\":\"closed\"}");
+    prune("[[5,9]]");
+    fixture.execute(ERASE + " WHERE id BETWEEN 5 AND 9");
+    assertThat(verify().intact()).as(verify().summary()).isTrue();
+    fixture.appendAction(RetentionLedger.PRUNE, "groundwork", "{\"before\":\"2000-01-01T00:00:00Z\","
+        + "\"pruned\":[[10,10]]}");
+    fixture.execute(ERASE + " WHERE id = 10");
+    assertFails(10L, null, "record 10 has no content: pruning record");
+  }
+
   @Test
   void alteredMetadataIsCaughtByTheRecordHash() throws SQLException {
     fixture.execute("UPDATE audit_records SET username = 'mallory' WHERE id = 12");

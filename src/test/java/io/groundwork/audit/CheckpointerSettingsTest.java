@@ -29,6 +29,11 @@ class CheckpointerSettingsTest {
       public Duration checkpointInterval() {
         return interval;
       }
+
+      @Override
+      public boolean revealEnabled() {
+        return true;
+      }
     };
   }
 
