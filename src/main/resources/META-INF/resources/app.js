@@ -126,7 +126,9 @@ form.addEventListener('submit', async event => {
     const response = await fetch('/api/ask', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
-      body: JSON.stringify({ question: input.value })
+      // A follow-up carries its conversation (conversations.js keeps it on the body element).
+      body: JSON.stringify(Object.assign({ question: input.value },
+        document.body.dataset.conversationId ? { conversationId: document.body.dataset.conversationId } : {}))
     });
     if (!response.ok || !(response.headers.get('Content-Type') || '').startsWith('text/event-stream')) {
       const body = await response.json().catch(() => ({ message: response.statusText }));
@@ -137,7 +139,11 @@ form.addEventListener('submit', async event => {
     await readEvents(response, (name, data) => {
       if (name === 'token') answerBox.appendChild(document.createTextNode(data.text));
       else if (name === 'notice') showNotice(data.message);
-      else if (name === 'answer') { finished = true; showAnswer(data); }
+      else if (name === 'answer') {
+        finished = true;
+        showAnswer(data);
+        document.dispatchEvent(new CustomEvent('groundwork:answer', { detail: { question: input.value, answer: data } }));
+      }
       else if (name === 'error') { finished = true; throw new Error(data.message); }
     });
     if (!finished) throw new Error('the answer stream ended early; try again');

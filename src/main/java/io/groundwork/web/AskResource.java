@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.groundwork.answer.AnswerListener;
 import io.groundwork.answer.Citation;
+import io.groundwork.conversation.ConversationStore;
+import io.groundwork.conversation.ConversationalAnswering;
 import io.groundwork.ingest.IngestionProgress;
 import io.groundwork.ingest.IngestionService;
 import io.groundwork.qa.AskRequest;
@@ -46,16 +48,19 @@ import org.jboss.logging.Logger;
 public class AskResource {
   private static final Logger LOG = Logger.getLogger(AskResource.class);
 
-  private final QuestionAnswering qa;
+  private final ConversationalAnswering conversations;
+  private final ConversationStore store;
   private final CallerResolver callers;
   private final SecurityIdentity identity;
   private final ObjectMapper json;
   private final ManagedExecutor executor;
   private final IngestionService ingestion;
 
-  public AskResource(QuestionAnswering qa, CallerResolver callers, SecurityIdentity identity,
-      ObjectMapper json, ManagedExecutor executor, IngestionService ingestion) {
-    this.qa = qa;
+  public AskResource(ConversationalAnswering conversations, ConversationStore store,
+      CallerResolver callers, SecurityIdentity identity, ObjectMapper json,
+      ManagedExecutor executor, IngestionService ingestion) {
+    this.conversations = conversations;
+    this.store = store;
     this.callers = callers;
     this.identity = identity;
     this.json = json;
@@ -63,8 +68,13 @@ public class AskResource {
     this.ingestion = ingestion;
   }
 
-  /** The request body. */
-  public record AskBody(String question, Integer topK, Set<String> sources, Set<String> documentIds) {}
+  /**
+   * The request body. Without {@code conversationId} the question starts a new conversation of
+   * the caller's; with it, the question is a follow-up in that conversation, searched as a
+   * standalone query made from the earlier turns.
+   */
+  public record AskBody(String question, Integer topK, Set<String> sources, Set<String> documentIds,
+      String conversationId) {}
 
   /**
    * The response body (and the data of the final {@code answer} event of a stream).
@@ -74,11 +84,15 @@ public class AskResource {
    *     score and verdict
    * @param indexing while an ingestion run is in progress, how far it is (the answer may miss
    *     documents not indexed yet); null when the knowledge base is not being indexed
+   * @param conversationId the conversation this question is a turn of (send it with a
+   *     follow-up)
+   * @param searchQuery what was searched: the question, or its standalone form in a conversation
    */
   public record AskResponse(
       long auditId, String answer, boolean refused, List<Citation> citations, String answerer,
       String promptVersion, List<SearchResource.Hit> retrieved, Map<String, Double> latenciesMs,
-      String notice, Verification verification, IngestionProgress indexing) {}
+      String notice, Verification verification, IngestionProgress indexing,
+      String conversationId, String searchQuery) {}
 
   /** Data of a {@code token} event. */
   public record TokenEvent(String text) {}
@@ -92,7 +106,7 @@ public class AskResource {
           + "'token' events while a language model generates, 'notice' events, then one 'answer'"
           + " event holding this response (or an 'error' event).")
   public AskResponse ask(AskBody body) {
-    return response(qa.ask(callers.caller(identity), request(body)));
+    return response(answer(callers.caller(identity), body, AnswerListener.NONE));
   }
 
   @POST
@@ -100,17 +114,18 @@ public class AskResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Operation(summary = "The same answer, streamed as Server-Sent Events (token, notice, answer)")
   public void stream(AskBody body, @Context SseEventSink sink, @Context Sse sse) {
-    AskRequest request = request(body);
-    QuestionAnswering.validate(request); // a bad request is a 400, before the stream starts
+    // A bad request or an unknown conversation is an error status, before the stream starts.
+    QuestionAnswering.validate(request(body));
     Caller caller = callers.caller(identity);
+    conversation(caller, body);
     // The stream opens when this method returns; the answer is made and sent from a worker.
-    executor.runAsync(() -> answerAsEvents(caller, request, sink, sse));
+    executor.runAsync(() -> answerAsEvents(caller, body, sink, sse));
   }
 
-  private void answerAsEvents(Caller caller, AskRequest request, SseEventSink sink, Sse sse) {
+  private void answerAsEvents(Caller caller, AskBody body, SseEventSink sink, Sse sse) {
     EventWriter events = new EventWriter(sink, sse);
     try {
-      AskResult result = qa.ask(caller, request, new AnswerListener() {
+      ConversationalAnswering.Reply result = answer(caller, body, new AnswerListener() {
         @Override
         public void token(String text) {
           events.send("token", new TokenEvent(text));
@@ -137,6 +152,23 @@ public class AskResource {
     }
   }
 
+  private ConversationalAnswering.Reply answer(Caller caller, AskBody body,
+      AnswerListener listener) {
+    AskRequest request = request(body);
+    return body.conversationId() == null
+        ? conversations.start(caller, request, listener)
+        : conversations.resume(caller, conversation(caller, body), request, listener);
+  }
+
+  /** The caller's conversation the body names; 404 for an unknown one or someone else's. */
+  private ConversationStore.Stored conversation(Caller caller, AskBody body) {
+    if (body.conversationId() == null) {
+      return null;
+    }
+    return store.find(caller.name(), body.conversationId()).orElseThrow(() ->
+        new NotFoundProblem("no conversation " + body.conversationId()));
+  }
+
   private static AskRequest request(AskBody body) {
     if (body == null) {
       throw new IllegalArgumentException("request body must be JSON with a 'question'");
@@ -144,11 +176,13 @@ public class AskResource {
     return new AskRequest(body.question(), body.topK(), body.sources(), body.documentIds());
   }
 
-  private AskResponse response(AskResult result) {
+  private AskResponse response(ConversationalAnswering.Reply reply) {
+    AskResult result = reply.result();
     return new AskResponse(result.auditId(), result.answer().text(), result.answer().refused(),
         result.answer().citations(), result.answer().answerer(), result.answer().promptVersion(),
         SearchResource.hits(result.retrieved()), result.latenciesMillis(),
-        result.answer().notice(), result.verification(), ingestion.progress().orElse(null));
+        result.answer().notice(), result.verification(), ingestion.progress().orElse(null),
+        reply.conversationId(), reply.searchQuery());
   }
 
   /** Sends named JSON events in order; sends from several threads never interleave. */
