@@ -18,9 +18,13 @@
  *   <li>{@code llm}: language-model settings and back ends (Ollama, OpenAI-compatible).
  *   <li>{@code verify}: verification of every answer against the passages it cites.
  *   <li>{@code qa}: question answering as the API and the CLI share it.
+ *   <li>{@code conversation}: conversations, follow-ups made standalone from earlier turns.
+ *   <li>{@code token}: personal API tokens.
+ *   <li>{@code openai}: the OpenAI-compatible chat API.
  *   <li>{@code audit}: the tamper-evident audit trail: hash chain, signed checkpoints, offline
  *       verification and export.
- *   <li>{@code security}: built-in users and groups, HTTP basic auth, sign-in throttling.
+ *   <li>{@code security}: built-in users, access groups and roles, HTTP basic auth, sign-in
+ *       throttling.
  *   <li>{@code admission}: bounded concurrency and queues for expensive requests (429 beyond).
  *   <li>{@code web}: the REST API, its JSON errors and the web page.
  *   <li>{@code cli}: the command line ({@code serve}, {@code ingest}, {@code ask}, ...).

@@ -230,7 +230,9 @@ form.addEventListener('submit', async event => {
     const response = await fetch('/api/ask', {
       method: 'POST',
       headers: Object.assign({ 'Content-Type': 'application/json', 'Accept': 'text/event-stream' }, csrfHeaders()),
-      body: JSON.stringify({ question: question })
+      // A follow-up carries its conversation (conversations.js keeps it on the body element).
+      body: JSON.stringify(Object.assign({ question: question },
+        document.body.dataset.conversationId ? { conversationId: document.body.dataset.conversationId } : {}))
     });
     if (!response.ok || !(response.headers.get('Content-Type') || '').startsWith('text/event-stream')) {
       const body = await response.json().catch(() => ({ message: response.statusText }));
@@ -241,7 +243,12 @@ form.addEventListener('submit', async event => {
     await readEvents(response, (name, data) => {
       if (name === 'token') answerBox.appendChild(document.createTextNode(data.text));
       else if (name === 'notice') showNotice(data.message);
-      else if (name === 'answer') { finished = true; showAnswer(data, question); remember(question, data); }
+      else if (name === 'answer') {
+        finished = true;
+        showAnswer(data, question);
+        remember(question, data);
+        document.dispatchEvent(new CustomEvent('groundwork:answer', { detail: { question: question, answer: data } }));
+      }
       else if (name === 'error') { finished = true; throw new Error(data.message); }
     });
     if (!finished) throw new Error('the answer stream ended early; try again');

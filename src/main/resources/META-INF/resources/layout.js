@@ -31,6 +31,8 @@ function render(person) {
     const detail = [roles.length ? roles.join(', ') : 'employee'];
     if (groups.length) detail.push('groups: ' + groups.join(', '));
     who.appendChild(document.createTextNode(' (' + detail.join('; ') + ')'));
+    who.appendChild(document.createTextNode(' '));
+    who.appendChild(el('a', 'API tokens', { href: '/tokens.html', class: 'tokens-link' }));
     if (person.signOutUrl) {
       who.appendChild(document.createTextNode(' '));
       who.appendChild(el('a', 'Sign out', { href: person.signOutUrl, class: 'sign-out' }));

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     version = "Groundwork 0.1.0",
     description = "Grounded answers with citations over your company's documents.",
     subcommands = {ServeCommand.class, AuditCommand.class, IngestCommand.class, AskCommand.class,
+        ConversationEvalCommand.class,
         SearchCommand.class, HashPasswordCommand.class,
         BenchVerifyCommand.class, EvalCommand.class, EvalAnswersCommand.class, BenchCommand.class,
         BenchVectorsCommand.class, BenchAdmissionCommand.class})

@@ -87,11 +87,12 @@ public class QuestionAnswering {
   public AskResult ask(Caller caller, AskRequest request, AnswerListener listener) {
     validate(request);
     long t0 = System.nanoTime();
-    RetrievalResult retrieved = search(caller, request.question(), request.topK(),
+    // A follow-up is searched and answered as its standalone form; the audit keeps both.
+    RetrievalResult retrieved = search(caller, request.searchQuery(), request.topK(),
         request.sources(), request.documentIds());
     long t1 = System.nanoTime();
     Answer generated = answerer.answer(
-        new AnswerRequest(request.question(), retrieved.chunks()), listener);
+        new AnswerRequest(request.searchQuery(), retrieved.chunks()), listener);
     long t2 = System.nanoTime();
     timer("answer").record(t2 - t1, TimeUnit.NANOSECONDS);
     VerifiedAnswer verified = verifier.verify(generated);
@@ -109,6 +110,12 @@ public class QuestionAnswering {
     parameters.put("topK", request.topK() == null ? config.topK() : request.topK());
     parameters.put("sources", request.sources().stream().sorted().toList());
     parameters.put("documentIds", request.documentIds().stream().sorted().toList());
+    if (request.conversationId() != null) {
+      parameters.put("conversationId", request.conversationId());
+    }
+    if (!request.searchQuery().equals(request.question())) {
+      parameters.put("searchQuery", request.searchQuery());
+    }
     List<AuditEntry.RetrievedRef> refs = retrieved.chunks().stream().map(QuestionAnswering::ref)
         .toList();
     latencies.put("totalBeforeAudit", millis(System.nanoTime() - t0));

@@ -6,6 +6,8 @@ import io.groundwork.admission.AdmissionControl;
 import io.groundwork.admission.PermitPool;
 import io.groundwork.answer.AnswerListener;
 import io.groundwork.answer.Citation;
+import io.groundwork.conversation.ConversationStore;
+import io.groundwork.conversation.ConversationalAnswering;
 import io.groundwork.ingest.IngestionProgress;
 import io.groundwork.ingest.IngestionService;
 import io.groundwork.qa.AskRequest;
@@ -49,7 +51,8 @@ import org.jboss.logging.Logger;
 public class AskResource {
   private static final Logger LOG = Logger.getLogger(AskResource.class);
 
-  private final QuestionAnswering qa;
+  private final ConversationalAnswering conversations;
+  private final ConversationStore store;
   private final CallerResolver callers;
   private final SecurityIdentity identity;
   private final ObjectMapper json;
@@ -57,11 +60,12 @@ public class AskResource {
   private final IngestionService ingestion;
   private final PermitPool answering;
 
-  public AskResource(QuestionAnswering qa, CallerResolver callers, SecurityIdentity identity,
-      ObjectMapper json, ManagedExecutor executor, IngestionService ingestion,
-      AdmissionControl admission) {
+  public AskResource(ConversationalAnswering conversations, ConversationStore store,
+      CallerResolver callers, SecurityIdentity identity, ObjectMapper json,
+      ManagedExecutor executor, IngestionService ingestion, AdmissionControl admission) {
     this.answering = admission.pool(AdmissionControl.ANSWER);
-    this.qa = qa;
+    this.conversations = conversations;
+    this.store = store;
     this.callers = callers;
     this.identity = identity;
     this.json = json;
@@ -69,8 +73,13 @@ public class AskResource {
     this.ingestion = ingestion;
   }
 
-  /** The request body. */
-  public record AskBody(String question, Integer topK, Set<String> sources, Set<String> documentIds) {}
+  /**
+   * The request body. Without {@code conversationId} the question starts a new conversation of
+   * the caller's; with it, the question is a follow-up in that conversation, searched as a
+   * standalone query made from the earlier turns.
+   */
+  public record AskBody(String question, Integer topK, Set<String> sources, Set<String> documentIds,
+      String conversationId) {}
 
   /**
    * The response body (and the data of the final {@code answer} event of a stream).
@@ -84,12 +93,16 @@ public class AskResource {
    *     to the reader as "not an answer", to judge for themselves; empty otherwise
    * @param warnings what the reader must know about the sources: a cited passage asks for
    *     credentials at a link, or a source addresses an AI assistant; empty when there is nothing to say
+   * @param conversationId the conversation this question is a turn of (send it with a
+   *     follow-up)
+   * @param searchQuery what was searched: the question, or its standalone form in a conversation
    */
   public record AskResponse(
       long auditId, String answer, boolean refused, List<Citation> citations, String answerer,
       String promptVersion, List<SearchResource.Hit> retrieved, Map<String, Double> latenciesMs,
       String notice, Verification verification, IngestionProgress indexing,
-      List<Citation> closestPassages, List<String> warnings) {}
+      List<Citation> closestPassages, List<String> warnings, String conversationId,
+      String searchQuery) {}
 
   /** Data of a {@code token} event. */
   public record TokenEvent(String text) {}
@@ -103,11 +116,11 @@ public class AskResource {
           + "'token' events while a language model generates, 'notice' events, then one 'answer'"
           + " event holding this response (or an 'error' event).")
   public AskResponse ask(AskBody body) {
-    AskRequest request = request(body);
-    QuestionAnswering.validate(request); // a bad request is a 400 without taking a turn
+    QuestionAnswering.validate(request(body)); // a bad request is a 400 without taking a turn
     Caller caller = callers.caller(identity);
+    ConversationStore.Stored conversation = conversation(caller, body);
     try (PermitPool.Permit turn = answering.acquire()) {
-      return response(qa.ask(caller, request));
+      return response(answer(caller, body, conversation, AnswerListener.NONE));
     }
   }
 
@@ -116,16 +129,17 @@ public class AskResource {
   @Produces(MediaType.SERVER_SENT_EVENTS)
   @Operation(summary = "The same answer, streamed as Server-Sent Events (token, notice, answer)")
   public void stream(AskBody body, @Context SseEventSink sink, @Context Sse sse) {
-    AskRequest request = request(body);
-    QuestionAnswering.validate(request); // a bad request is a 400, before the stream starts
+    // A bad request or an unknown conversation is an error status, before the stream starts.
+    QuestionAnswering.validate(request(body));
     Caller caller = callers.caller(identity);
+    ConversationStore.Stored conversation = conversation(caller, body);
     // A refusal is a 429 before the stream opens; the turn is given back when the answer is sent.
     PermitPool.Permit turn = answering.acquire();
     try {
       // The stream opens when this method returns; the answer is made and sent from a worker.
       executor.runAsync(() -> {
         try (turn) {
-          answerAsEvents(caller, request, sink, sse);
+          answerAsEvents(caller, body, conversation, sink, sse);
         }
       });
     } catch (RuntimeException e) {
@@ -134,20 +148,22 @@ public class AskResource {
     }
   }
 
-  private void answerAsEvents(Caller caller, AskRequest request, SseEventSink sink, Sse sse) {
+  private void answerAsEvents(Caller caller, AskBody body, ConversationStore.Stored conversation,
+      SseEventSink sink, Sse sse) {
     EventWriter events = new EventWriter(sink, sse);
     try {
-      AskResult result = qa.ask(caller, request, new AnswerListener() {
-        @Override
-        public void token(String text) {
-          events.send("token", new TokenEvent(text));
-        }
+      ConversationalAnswering.Reply result = answer(caller, body, conversation,
+          new AnswerListener() {
+            @Override
+            public void token(String text) {
+              events.send("token", new TokenEvent(text));
+            }
 
-        @Override
-        public void notice(String message) {
-          events.send("notice", new NoticeEvent(message));
-        }
-      });
+            @Override
+            public void notice(String message) {
+              events.send("notice", new NoticeEvent(message));
+            }
+          });
       events.send("answer", response(result));
     } catch (IllegalArgumentException e) {
       events.send("error", new ApiError(400, "Bad Request", e.getMessage()));
@@ -164,6 +180,24 @@ public class AskResource {
     }
   }
 
+  /** Answers as a new conversation, or as the next turn of {@code conversation}. */
+  private ConversationalAnswering.Reply answer(Caller caller, AskBody body,
+      ConversationStore.Stored conversation, AnswerListener listener) {
+    AskRequest request = request(body);
+    return conversation == null
+        ? conversations.start(caller, request, listener)
+        : conversations.resume(caller, conversation, request, listener);
+  }
+
+  /** The caller's conversation the body names; 404 for an unknown one or someone else's. */
+  private ConversationStore.Stored conversation(Caller caller, AskBody body) {
+    if (body.conversationId() == null) {
+      return null;
+    }
+    return store.find(caller.name(), body.conversationId()).orElseThrow(() ->
+        new NotFoundProblem("no conversation " + body.conversationId()));
+  }
+
   private static AskRequest request(AskBody body) {
     if (body == null) {
       throw new IllegalArgumentException("request body must be JSON with a 'question'");
@@ -171,12 +205,14 @@ public class AskResource {
     return new AskRequest(body.question(), body.topK(), body.sources(), body.documentIds());
   }
 
-  private AskResponse response(AskResult result) {
+  private AskResponse response(ConversationalAnswering.Reply reply) {
+    AskResult result = reply.result();
     return new AskResponse(result.auditId(), result.answer().text(), result.answer().refused(),
         result.answer().citations(), result.answer().answerer(), result.answer().promptVersion(),
         SearchResource.hits(result.retrieved()), result.latenciesMillis(),
         result.answer().notice(), result.verification(), ingestion.progress().orElse(null),
-        result.answer().closestPassages(), result.warnings());
+        result.answer().closestPassages(), result.warnings(), reply.conversationId(),
+        reply.searchQuery());
   }
 
   /** Sends named JSON events in order; sends from several threads never interleave. */
