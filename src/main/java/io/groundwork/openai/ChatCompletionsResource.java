@@ -3,6 +3,9 @@ package io.groundwork.openai;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.groundwork.admission.AdmissionControl;
+import io.groundwork.admission.AdmissionRejectedException;
+import io.groundwork.admission.PermitPool;
 import io.groundwork.answer.AnswerListener;
 import io.groundwork.answer.Citation;
 import io.groundwork.conversation.ConversationalAnswering;
@@ -60,9 +63,11 @@ public class ChatCompletionsResource {
   private final CallerResolver callers;
   private final SecurityIdentity identity;
   private final ObjectMapper json;
+  private final PermitPool admission;
 
   public ChatCompletionsResource(ConversationalAnswering answering, CallerResolver callers,
-      SecurityIdentity identity, ObjectMapper json) {
+      SecurityIdentity identity, ObjectMapper json, AdmissionControl admission) {
+    this.admission = admission.pool(AdmissionControl.ANSWER);
     this.answering = answering;
     this.callers = callers;
     this.identity = identity;
@@ -121,7 +126,7 @@ public class ChatCompletionsResource {
   @POST
   @Path("chat/completions")
   @Blocking
-  @Consumes(MediaType.WILDCARD)
+  @Consumes(MediaType.APPLICATION_JSON)
   @Produces({MediaType.APPLICATION_JSON, MediaType.SERVER_SENT_EVENTS})
   @Operation(summary = "OpenAI-compatible chat completion: a grounded, cited, verified answer to"
       + " the last user message (streamed with \"stream\": true); citations in 'citations'")
@@ -129,8 +134,11 @@ public class ChatCompletionsResource {
     try {
       ChatRequest request = ChatRequest.parse(json, body);
       Caller caller = callers.caller(identity);
-      ConversationalAnswering.Reply reply = answering.answerAfter(caller, request.history(),
-          AskRequest.of(request.question()), AnswerListener.NONE);
+      ConversationalAnswering.Reply reply;
+      try (PermitPool.Permit turn = admission.acquire()) {
+        reply = answering.answerAfter(caller, request.history(),
+            AskRequest.of(request.question()), AnswerListener.NONE);
+      }
       Completion completion = completion(reply, request, uri.getBaseUri());
       if (!request.stream()) {
         return Response.ok(completion, MediaType.APPLICATION_JSON).build();
@@ -139,6 +147,10 @@ public class ChatCompletionsResource {
           .type(MediaType.SERVER_SENT_EVENTS).header("Cache-Control", "no-store").build();
     } catch (OpenAiError e) {
       return e.response();
+    } catch (AdmissionRejectedException e) {
+      return Response.fromResponse(new OpenAiError(429, "rate_limit_error", "rate_limit_exceeded",
+              e.getMessage()).response())
+          .header("Retry-After", e.retryAfterSeconds()).build();
     } catch (IllegalArgumentException e) {
       return OpenAiError.invalid(e.getMessage()).response();
     } catch (PersistenceException e) {

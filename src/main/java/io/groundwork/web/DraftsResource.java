@@ -1,5 +1,7 @@
 package io.groundwork.web;
 
+import io.groundwork.admission.AdmissionControl;
+import io.groundwork.admission.PermitPool;
 import io.groundwork.draft.Draft;
 import io.groundwork.draft.DraftApprovals;
 import io.groundwork.draft.DraftEntity;
@@ -42,9 +44,13 @@ public class DraftsResource {
   private final FeedbackService feedback;
   private final CallerResolver callers;
   private final SecurityIdentity identity;
+  private final PermitPool admission;
 
   public DraftsResource(Drafting drafting, DraftApprovals approvals, DraftRepository drafts,
-      FeedbackService feedback, CallerResolver callers, SecurityIdentity identity) {
+      FeedbackService feedback, CallerResolver callers, SecurityIdentity identity,
+      AdmissionControl admission) {
+    // Drafting and answering embed and score on the same cores: they share one pool.
+    this.admission = admission.pool(AdmissionControl.ANSWER);
     this.drafting = drafting;
     this.approvals = approvals;
     this.drafts = drafts;
@@ -83,9 +89,10 @@ public class DraftsResource {
   public Draft create(TicketBody body) {
     Ticket ticket = ticket(body);
     Caller agent = callers.caller(identity);
-    // The one entry of drafting: bounded admission (a permit per draft, as for /api/ask) goes
-    // around this call.
-    return drafting.draft(agent, ticket);
+    // A draft takes one turn of the answering pool; beyond its queue, 429 before any work.
+    try (PermitPool.Permit turn = admission.acquire()) {
+      return drafting.draft(agent, ticket);
+    }
   }
 
   @GET
