@@ -58,8 +58,9 @@ class DevSetLlmPathTest {
 
     @Override
     public List<TestResourceEntry> testResources() {
+      // A generous timeout: a fallback here would be the machine's load, not the path's behaviour.
       return List.of(new TestResourceEntry(ScriptedLlmResource.class,
-          Map.of("provider", "ollama")));
+          Map.of("provider", "ollama", "timeout", "60s")));
     }
   }
 
