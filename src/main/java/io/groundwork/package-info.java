@@ -15,6 +15,8 @@
  *   <li>{@code postgres}: PostgreSQL mode: pgvector search, the change feed, replica sync.
  *   <li>{@code retrieve}: hybrid retrieval with the caller's access filter and score fusion.
  *   <li>{@code answer}: cited answers or refusals, extractive or from a language model.
+ *   <li>{@code answer.type}: what a question asks for (a person, an amount, a date, a procedure,
+ *       ...) and the entities of those kinds in a sentence, by rules and lexicons.
  *   <li>{@code llm}: language-model settings and back ends (Ollama, OpenAI-compatible).
  *   <li>{@code verify}: verification of every answer against the passages it cites.
  *   <li>{@code qa}: question answering as the API and the CLI share it.

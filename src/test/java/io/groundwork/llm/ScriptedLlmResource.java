@@ -7,16 +7,19 @@ import java.util.Map;
 
 /**
  * Starts a {@link ScriptedLlmServer} for a test profile and points {@code groundwork.llm.*} at
- * it; init argument {@code provider} is {@code ollama} or {@code openai}. The server is injected
+ * it; init argument {@code provider} is {@code ollama} or {@code openai}, {@code timeout} the
+ * model timeout (default {@code 3s}). The server is injected
  * into test fields of type {@link ScriptedLlmServer}.
  */
 public class ScriptedLlmResource implements QuarkusTestResourceLifecycleManager {
   private String provider = "ollama";
+  private String timeout = "3s";
   private ScriptedLlmServer server;
 
   @Override
   public void init(Map<String, String> initArgs) {
     provider = initArgs.getOrDefault("provider", "ollama");
+    timeout = initArgs.getOrDefault("timeout", "3s");
   }
 
   @Override
@@ -31,7 +34,7 @@ public class ScriptedLlmResource implements QuarkusTestResourceLifecycleManager 
         "groundwork.llm.base-url", provider.equals("ollama") ? server.ollamaUrl() : server.openAiUrl(),
         "groundwork.llm.model", "test-model",
         "groundwork.llm.api-key", "test-key",
-        "groundwork.llm.timeout", "3s");
+        "groundwork.llm.timeout", timeout);
   }
 
   @Override
