@@ -1,6 +1,7 @@
 package io.groundwork.cli;
 
 import io.groundwork.bench.BenchCommand;
+import io.groundwork.bench.BenchDraftsCommand;
 import io.groundwork.bench.BenchVectorsCommand;
 import io.groundwork.bench.BenchVerifyCommand;
 import picocli.CommandLine.Command;
@@ -13,5 +14,6 @@ import picocli.CommandLine.Command;
     description = "Grounded answers with citations over your company's documents.",
     subcommands = {ServeCommand.class, AuditCommand.class, IngestCommand.class, AskCommand.class,
         SearchCommand.class, HashPasswordCommand.class,
-        BenchVerifyCommand.class, EvalCommand.class, BenchCommand.class, BenchVectorsCommand.class})
+        BenchVerifyCommand.class, EvalCommand.class, EvalDraftsCommand.class, BenchCommand.class, BenchVectorsCommand.class,
+        BenchDraftsCommand.class})
 public class GroundworkCommand {}
