@@ -18,6 +18,8 @@
  *   <li>{@code llm}: language-model settings and back ends (Ollama, OpenAI-compatible).
  *   <li>{@code verify}: verification of every answer against the passages it cites.
  *   <li>{@code qa}: question answering as the API and the CLI share it.
+ *   <li>{@code draft}: replies to customer tickets drafted from customer-safe documents, the
+ *       approval gate, feedback and content gaps.
  *   <li>{@code audit}: the tamper-evident audit trail: hash chain, signed checkpoints, offline
  *       verification and export.
  *   <li>{@code security}: built-in users and groups, HTTP basic auth.
