@@ -23,6 +23,8 @@
  *   <li>{@code conversation}: conversations, follow-ups made standalone from earlier turns.
  *   <li>{@code token}: personal API tokens.
  *   <li>{@code openai}: the OpenAI-compatible chat API.
+ *   <li>{@code draft}: replies to customer tickets drafted from customer-safe documents, the
+ *       approval gate, feedback and content gaps.
  *   <li>{@code audit}: the tamper-evident audit trail: hash chain, signed checkpoints, offline
  *       verification and export.
  *   <li>{@code security}: built-in users, access groups and roles, HTTP basic auth, sign-in

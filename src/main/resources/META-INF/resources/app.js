@@ -179,6 +179,7 @@ function showAnswer(body, question) {
   // While the knowledge base is still being indexed, a refusal may only mean "not indexed yet".
   showNotice([body.indexing && body.indexing.message, body.notice].filter(Boolean).join(' '));
   showVerification(body.verification);
+  result.dataset.auditId = body.auditId; // the answer that answer-feedback.js rates
   meta.textContent = 'Answered by ' + body.answerer + ' in ' + Math.round(body.latenciesMs.total)
     + ' ms - audit record ' + body.auditId;
   result.hidden = false;

@@ -2,6 +2,7 @@ package io.groundwork.cli;
 
 import io.groundwork.bench.BenchAdmissionCommand;
 import io.groundwork.bench.BenchCommand;
+import io.groundwork.bench.BenchDraftsCommand;
 import io.groundwork.bench.BenchVectorsCommand;
 import io.groundwork.bench.BenchVerifyCommand;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
     subcommands = {ServeCommand.class, AuditCommand.class, IngestCommand.class, AskCommand.class,
         ConversationEvalCommand.class,
         SearchCommand.class, HashPasswordCommand.class,
-        BenchVerifyCommand.class, EvalCommand.class, EvalAnswersCommand.class, BenchCommand.class,
-        BenchVectorsCommand.class, BenchAdmissionCommand.class})
+        BenchVerifyCommand.class, EvalCommand.class, EvalAnswersCommand.class,
+        EvalDraftsCommand.class, BenchCommand.class, BenchVectorsCommand.class,
+        BenchAdmissionCommand.class, BenchDraftsCommand.class})
 public class GroundworkCommand {}

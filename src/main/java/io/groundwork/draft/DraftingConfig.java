@@ -38,6 +38,6 @@ public interface DraftingConfig {
    * macro when ...". A sentence holding one is left out of drafts.
    */
   @WithDefault("macro,zendesk,jira,ticket type,tag the ticket,internal note,support agents,"
-      + "team lead,larkspur employees,before you reply,after sending")
+      + "team lead,larkspur employees,before you reply,after sending,not to be promised")
   java.util.List<String> staffOnlyPhrases();
 }

@@ -35,10 +35,10 @@ public final class TextDiff {
       if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
         diff.add("  " + a.get(i++));
         j++;
-      } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-        diff.add("+ " + b.get(j++));
+      } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+        diff.add("- " + a.get(i++)); // removals before additions, as diffs read
       } else {
-        diff.add("- " + a.get(i++));
+        diff.add("+ " + b.get(j++));
       }
     }
     return diff;
