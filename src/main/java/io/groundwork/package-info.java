@@ -19,7 +19,8 @@
  *   <li>{@code verify}: verification of every answer against the passages it cites.
  *   <li>{@code qa}: question answering as the API and the CLI share it.
  *   <li>{@code audit}: the tamper-evident audit trail: hash chain, signed checkpoints, offline
- *       verification and export.
+ *       verification and export, retention and legal holds, need-to-know.
+ *   <li>{@code pii}: personal data detection and redaction.
  *   <li>{@code security}: built-in users and groups, HTTP basic auth.
  *   <li>{@code web}: the REST API, its JSON errors and the web page.
  *   <li>{@code cli}: the command line ({@code serve}, {@code ingest}, {@code ask}, ...).
