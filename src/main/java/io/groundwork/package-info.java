@@ -26,7 +26,8 @@
  *   <li>{@code draft}: replies to customer tickets drafted from customer-safe documents, the
  *       approval gate, feedback and content gaps.
  *   <li>{@code audit}: the tamper-evident audit trail: hash chain, signed checkpoints, offline
- *       verification and export.
+ *       verification and export, retention and legal holds, need-to-know.
+ *   <li>{@code pii}: personal data detection and redaction.
  *   <li>{@code security}: built-in users, access groups and roles, HTTP basic auth, sign-in
  *       throttling.
  *   <li>{@code admission}: bounded concurrency and queues for expensive requests (429 beyond).
