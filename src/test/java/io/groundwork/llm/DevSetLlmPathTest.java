@@ -102,6 +102,10 @@ class DevSetLlmPathTest {
     String refusal = Files.readString(Path.of("prompts/refusal.txt")).strip();
     Map<String, DevQuestion> byText = new ConcurrentHashMap<>();
     sample.forEach(q -> byText.put(q.question(), q));
+    // Questions are asked one at a time: the script's last decision belongs to the question
+    // being asked (the same text asked by two users can be grounded for one and not the other).
+    java.util.concurrent.atomic.AtomicBoolean lastGrounded =
+        new java.util.concurrent.atomic.AtomicBoolean();
     Set<String> grounded = ConcurrentHashMap.newKeySet();
     llm.script(new ScriptedLlmServer.Reply(user -> {
       DevQuestion question = byText.values().stream().filter(q -> user.contains(q.question()))
@@ -110,7 +114,7 @@ class DevSetLlmPathTest {
       for (int i = 0; i < sources.size(); i++) {
         String sentence = sentenceStating(sources.get(i), question.facts());
         if (sentence != null) {
-          grounded.add(question.question());
+          lastGrounded.set(true);
           return sentence + " [" + (i + 1) + "]";
         }
       }
@@ -119,8 +123,14 @@ class DevSetLlmPathTest {
 
     AnswerEvaluation evaluation = new AnswerEvaluation(samples,
         name -> users.find(name).orElseThrow());
-    AnswerEvaluation.Results results = evaluation.run(sample,
-        (caller, question) -> qa.ask(caller, AskRequest.of(question)));
+    AnswerEvaluation.Results results = evaluation.run(sample, (caller, question) -> {
+      lastGrounded.set(false);
+      var result = qa.ask(caller, AskRequest.of(question));
+      if (lastGrounded.get()) {
+        grounded.add(caller.name() + ": " + question);
+      }
+      return result;
+    });
     AnswerEvaluation.Figures f = results.figures();
     LOG.infof("LLM path: key facts %.4f, right source first %.4f, refusal precision %.4f, recall"
             + " %.4f, leaks %d, p50 %.0f ms, p95 %.0f ms", f.keyFactRate(), f.rightSourceFirstRate(),
@@ -137,7 +147,7 @@ class DevSetLlmPathTest {
     for (Outcome o : results.outcomes()) {
       String id = o.question().id();
       assertThat(o.answerer()).as(id).isEqualTo("ollama:test-model");
-      if (grounded.contains(o.question().question())) {
+      if (grounded.contains(o.question().user() + ": " + o.question().question())) {
         // A quoted sentence with its citation survives verification and states the fact.
         assertThat(o.refused()).as("%s -> %s", id, o.answer()).isFalse();
         assertThat(o.factFound()).as("%s -> %s", id, o.answer()).isTrue();
@@ -151,7 +161,8 @@ class DevSetLlmPathTest {
     }
     long answerableGrounded = results.outcomes().stream()
         .filter(o -> o.kind() == AnswerEvaluation.Kind.ANSWERABLE)
-        .filter(o -> grounded.contains(o.question().question())).count();
+        .filter(o -> grounded.contains(o.question().user() + ": " + o.question().question()))
+        .count();
     assertThat(f.keyFacts()).isEqualTo((int) answerableGrounded);
     assertThat(f.refusalRecall()).isEqualTo(1.0);
     assertThat(f.refusalsWrong()).isEqualTo(f.answerable() - (int) answerableGrounded);
