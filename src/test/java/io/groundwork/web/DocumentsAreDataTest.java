@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import java.io.File;
 import java.util.List;
@@ -28,7 +30,11 @@ class DocumentsAreDataTest {
 
   /** Uploads a file of the injection corpus (readable by everyone) and returns its summary. */
   private static JsonNode upload(String name) throws Exception {
-    given().auth().preemptive().basic("erin", "erin-pass")
+    // The first upload of a run warms up the parsers and the embedding model: on a busy machine
+    // that takes longer than the default read timeout.
+    given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+            .setParam("http.socket.timeout", 180_000)))
+        .auth().preemptive().basic("erin", "erin-pass")
         .multiPart("file", new File("src/test/resources/injection-corpus/" + name))
         .multiPart("groups", "everyone").when().post("/api/ingest/uploads")
         .then().statusCode(200);
