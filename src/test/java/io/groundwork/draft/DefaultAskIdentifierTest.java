@@ -39,10 +39,10 @@ class DefaultAskIdentifierTest {
 
   @Test
   void aShortAskIsSearchedWithTheSubject() {
-    Ask ask = identifier.identify(new Ticket("Refund for the renewal", "Can we get it back?",
+    Ask ask = identifier.identify(new Ticket("Refund for the renewal", "Is it possible?",
         null, null, null)).getFirst();
-    assertThat(ask.text()).isEqualTo("Can we get it back?");
-    assertThat(ask.query()).isEqualTo("Can we get it back? (Refund for the renewal)");
+    assertThat(ask.text()).isEqualTo("Is it possible?");
+    assertThat(ask.query()).isEqualTo("Is it possible? (Refund for the renewal)");
   }
 
   @Test

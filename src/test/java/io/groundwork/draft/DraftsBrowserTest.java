@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.groundwork.ingest.IngestionService;
 import io.groundwork.testing.Chromium;
@@ -57,7 +58,9 @@ class DraftsBrowserTest {
           + " wrong passwords?\nAlso, would you sponsor our office football team?\nThanks, Dana");
       page.locator("#draft-button").click();
 
-      PlaywrightAssertions.assertThat(page.locator("#draft-view")).isVisible();
+      // Drafting answers every ask: on a loaded machine this takes far longer than a question.
+      PlaywrightAssertions.assertThat(page.locator("#draft-view")).isVisible(
+          new LocatorAssertions.IsVisibleOptions().setTimeout(180_000));
       PlaywrightAssertions.assertThat(page.locator("#ticket-text")).containsText("football team");
       PlaywrightAssertions.assertThat(page.locator("#asks li.ask-covered")).hasCount(1);
       PlaywrightAssertions.assertThat(page.locator("#asks li.ask-uncovered"))
@@ -82,7 +85,8 @@ class DraftsBrowserTest {
           .replace("Hi Dana,", "Hi Dana, sorry for the trouble.");
       page.locator("#final-text").fill(edited);
       page.locator("#approve-button").click();
-      PlaywrightAssertions.assertThat(page.locator("#draft-status")).hasText("approved");
+      PlaywrightAssertions.assertThat(page.locator("#draft-status")).hasText("approved",
+          new LocatorAssertions.HasTextOptions().setTimeout(60_000));
       PlaywrightAssertions.assertThat(page.locator("#approve-status"))
           .containsText(Pattern.compile("Approved by sam .* audit record \\d+"));
       PlaywrightAssertions.assertThat(page.locator("#approve-button")).isDisabled();

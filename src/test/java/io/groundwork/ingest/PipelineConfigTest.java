@@ -38,6 +38,28 @@ class PipelineConfigTest {
   }
 
   @Test
+  void customerSafePatternsMarkTheFilesARelyToACustomerMayCite() throws Exception {
+    PipelineConfig config = PipelineConfig.load(write("""
+        sources:
+          - name: docs
+            path: docs
+            customer-safe: ["support/macro-*", "product/*"]
+          - name: other
+            path: other
+        """));
+    PipelineDefinition pipeline = new PipelineDefinition(dir.resolve("pipeline.yaml"), config);
+    assertThat(pipeline.isCustomerSafe("docs", "support/macro-refund.md")).isTrue();
+    assertThat(pipeline.isCustomerSafe("docs", "product/faq.md")).isTrue();
+    assertThat(pipeline.isCustomerSafe("docs", "product/internal/notes.md")).isFalse();
+    assertThat(pipeline.isCustomerSafe("docs", "support/escalation.docx")).isFalse();
+    assertThat(pipeline.isCustomerSafe("other", "product/faq.md")).isFalse();
+    assertThat(pipeline.isCustomerSafe("uploads", "product/faq.md")).isFalse();
+    Path blank = write("sources:\n  - name: a\n    path: x\n    customer-safe: [\" \"]\n");
+    assertThatThrownBy(() -> PipelineConfig.load(blank))
+        .hasMessageContaining("source 'a' has a blank customer-safe pattern");
+  }
+
+  @Test
   void brokenConfigurationIsReportedWithTheFile() throws Exception {
     Path file = write("sources:\n  - name: a\n    path: x\n  - name: a\n    path: y\n");
     assertThatThrownBy(() -> PipelineConfig.load(file))
