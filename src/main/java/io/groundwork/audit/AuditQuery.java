@@ -84,20 +84,20 @@ public final class AuditQuery {
         default -> throw new IllegalArgumentException("verification must be flagged or removed,"
             + " got '" + q.get("verification") + "'");
       };
-      add("locate(:verifiedSome, r.verification) > 0"
-          + " and locate(:verifiedNone, r.verification) = 0", "verifiedSome",
+      add("locate(:verifiedSome, cast(r.verification as String)) > 0"
+          + " and locate(:verifiedNone, cast(r.verification as String)) = 0", "verifiedSome",
           "\"" + field + "\":");
       params.put("verifiedNone", "\"" + field + "\":0,");
     }
     if (q.containsKey("document")) {
-      add("(locate(:document, r.retrieved) > 0 or locate(:document, r.citations) > 0)",
+      add("(locate(:document, cast(r.retrieved as String)) > 0 or locate(:document, cast(r.citations as String)) > 0)",
           "document", Retention.documentNeedle(q.get("document")));
     }
     if (q.containsKey("cited")) {
-      add("locate(:cited, r.citations) > 0", "cited", Retention.documentNeedle(q.get("cited")));
+      add("locate(:cited, cast(r.citations as String)) > 0", "cited", Retention.documentNeedle(q.get("cited")));
     }
     if (q.containsKey("q")) {
-      add("(locate(:text, lower(r.question)) > 0 or locate(:text, lower(r.answer)) > 0)", "text",
+      add("(locate(:text, lower(cast(r.question as String))) > 0 or locate(:text, lower(cast(r.answer as String))) > 0)", "text",
           q.get("q").toLowerCase(java.util.Locale.ROOT));
       List<String> readable = new ArrayList<>();
       int i = 0;
@@ -107,7 +107,7 @@ public final class AuditQuery {
         i++;
       }
       where.append(" and not exists (select d.id from DocumentEntity d where"
-          + " locate(concat('\"documentId\":\"', d.id, '\"'), r.retrieved) > 0"
+          + " locate(concat('\"documentId\":\"', d.id, '\"'), cast(r.retrieved as String)) > 0"
           + (readable.isEmpty() ? "" : " and not (" + String.join(" or ", readable) + ")")
           + ")");
     }

@@ -103,7 +103,7 @@ public class Retention {
     details.put("reason", request.reason().strip());
     if (!blank(request.document())) {
       List<Long> ids = em.createQuery("select r.id from AuditRecordEntity r where r.action = :a"
-              + " and (locate(:d, r.retrieved) > 0 or locate(:d, r.citations) > 0) order by r.id",
+              + " and (locate(:d, cast(r.retrieved as String)) > 0 or locate(:d, cast(r.citations as String)) > 0) order by r.id",
               Long.class)
           .setParameter("a", AuditTrail.ANSWER)
           .setParameter("d", documentNeedle(request.document().strip()))
@@ -220,7 +220,7 @@ public class Retention {
         params.put("t" + i, hold.to().atOffset(ZoneOffset.UTC));
       }
       if (hold.document() != null) {
-        terms.add("(locate(:d" + i + ", r.retrieved) > 0 or locate(:d" + i + ", r.citations) > 0)");
+        terms.add("(locate(:d" + i + ", cast(r.retrieved as String)) > 0 or locate(:d" + i + ", cast(r.citations as String)) > 0)");
         params.put("d" + i, documentNeedle(hold.document()));
       }
       jpql.append(" and not (").append(String.join(" and ", terms)).append(")");

@@ -203,7 +203,7 @@ public class AuditResource {
     int max = QueryParams.integer("limit", limit, 500, 1, 5000);
     String needle = "\"documentId\":\"" + document.strip() + "\"";
     return em.createQuery("from AuditRecordEntity r where r.action = 'answer' and"
-            + " (locate(:d, r.retrieved) > 0 or locate(:d, r.citations) > 0) order by r.id desc",
+            + " (locate(:d, cast(r.retrieved as String)) > 0 or locate(:d, cast(r.citations as String)) > 0) order by r.id desc",
             AuditRecordEntity.class)
         .setParameter("d", needle).setMaxResults(max).getResultList().stream()
         .map(r -> new AccessEntry(r.id, r.createdAt, r.username, groups(r),
