@@ -51,8 +51,8 @@ public final class AuditQuery {
     equal(q, "user", "r.username");
     equal(q, "answerer", "r.answerer");
     if (q.containsKey("group")) {
-      add("concat(',', r.userGroups, ',') like :group", "group",
-          "%," + escapeLike(q.get("group")) + ",%");
+      add("locate(:group, concat(',', r.userGroups, ',')) > 0", "group",
+          "," + q.get("group") + ",");
     }
     if (q.containsKey("from")) {
       add("r.createdAt >= :from", "from", time("from", q.get("from")));
@@ -84,29 +84,30 @@ public final class AuditQuery {
         default -> throw new IllegalArgumentException("verification must be flagged or removed,"
             + " got '" + q.get("verification") + "'");
       };
-      add("r.verification like :verifiedSome and r.verification not like :verifiedNone",
-          "verifiedSome", "%\"" + field + "\":%");
-      params.put("verifiedNone", "%\"" + field + "\":0,%");
+      add("locate(:verifiedSome, cast(r.verification as String)) > 0"
+          + " and locate(:verifiedNone, cast(r.verification as String)) = 0", "verifiedSome",
+          "\"" + field + "\":");
+      params.put("verifiedNone", "\"" + field + "\":0,");
     }
     if (q.containsKey("document")) {
-      add("(r.retrieved like :document or r.citations like :document)", "document",
-          Retention.documentPattern(q.get("document")));
+      add("(locate(:document, cast(r.retrieved as String)) > 0 or locate(:document, cast(r.citations as String)) > 0)",
+          "document", Retention.documentNeedle(q.get("document")));
     }
     if (q.containsKey("cited")) {
-      add("r.citations like :cited", "cited", Retention.documentPattern(q.get("cited")));
+      add("locate(:cited, cast(r.citations as String)) > 0", "cited", Retention.documentNeedle(q.get("cited")));
     }
     if (q.containsKey("q")) {
-      add("(lower(r.question) like :text or lower(r.answer) like :text)", "text",
-          "%" + escapeLike(q.get("q").toLowerCase(java.util.Locale.ROOT)) + "%");
+      add("(locate(:text, lower(cast(r.question as String))) > 0 or locate(:text, lower(cast(r.answer as String))) > 0)", "text",
+          q.get("q").toLowerCase(java.util.Locale.ROOT));
       List<String> readable = new ArrayList<>();
       int i = 0;
       for (String group : viewerGroups) {
-        readable.add("concat(',', d.accessGroups, ',') like :viewer" + i);
-        params.put("viewer" + i, "%," + escapeLike(group) + ",%");
+        readable.add("locate(:viewer" + i + ", concat(',', d.accessGroups, ',')) > 0");
+        params.put("viewer" + i, "," + group + ",");
         i++;
       }
-      where.append(" and not exists (select d.id from DocumentEntity d where r.retrieved like"
-          + " concat('%\"documentId\":\"', d.id, '\"%')"
+      where.append(" and not exists (select d.id from DocumentEntity d where"
+          + " locate(concat('\"documentId\":\"', d.id, '\"'), cast(r.retrieved as String)) > 0"
           + (readable.isEmpty() ? "" : " and not (" + String.join(" or ", readable) + ")")
           + ")");
     }
@@ -133,11 +134,6 @@ public final class AuditQuery {
 
   public int offset() {
     return offset;
-  }
-
-  /** {@code text} with LIKE's wildcards and escape character escaped (backslash). */
-  public static String escapeLike(String text) {
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private void equal(Map<String, String> q, String name, String column) {

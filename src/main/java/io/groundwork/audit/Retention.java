@@ -103,9 +103,10 @@ public class Retention {
     details.put("reason", request.reason().strip());
     if (!blank(request.document())) {
       List<Long> ids = em.createQuery("select r.id from AuditRecordEntity r where r.action = :a"
-              + " and (r.retrieved like :d or r.citations like :d) order by r.id", Long.class)
+              + " and (locate(:d, cast(r.retrieved as String)) > 0 or locate(:d, cast(r.citations as String)) > 0) order by r.id",
+              Long.class)
           .setParameter("a", AuditTrail.ANSWER)
-          .setParameter("d", documentPattern(request.document().strip()))
+          .setParameter("d", documentNeedle(request.document().strip()))
           .getResultList();
       details.put("records", RetentionLedger.toRanges(ids));
     }
@@ -207,8 +208,8 @@ public class Retention {
         params.put("u" + i, hold.user());
       }
       if (hold.group() != null) {
-        terms.add("concat(',', r.userGroups, ',') like :g" + i);
-        params.put("g" + i, "%," + AuditQuery.escapeLike(hold.group()) + ",%");
+        terms.add("locate(:g" + i + ", concat(',', r.userGroups, ',')) > 0");
+        params.put("g" + i, "," + hold.group() + ",");
       }
       if (hold.from() != null) {
         terms.add("r.createdAt >= :f" + i);
@@ -219,8 +220,8 @@ public class Retention {
         params.put("t" + i, hold.to().atOffset(ZoneOffset.UTC));
       }
       if (hold.document() != null) {
-        terms.add("(r.retrieved like :d" + i + " or r.citations like :d" + i + ")");
-        params.put("d" + i, documentPattern(hold.document()));
+        terms.add("(locate(:d" + i + ", cast(r.retrieved as String)) > 0 or locate(:d" + i + ", cast(r.citations as String)) > 0)");
+        params.put("d" + i, documentNeedle(hold.document()));
       }
       jpql.append(" and not (").append(String.join(" and ", terms)).append(")");
       i++;
@@ -240,9 +241,9 @@ public class Retention {
     }
   }
 
-  /** The LIKE pattern of JSON that names document {@code id}. */
-  static String documentPattern(String id) {
-    return "%\"documentId\":\"" + AuditQuery.escapeLike(id) + "\"%";
+  /** The JSON text that names document {@code id} in retrieved chunks and citations. */
+  static String documentNeedle(String id) {
+    return "\"documentId\":\"" + id + "\"";
   }
 
   private static void putText(Map<String, Object> details, String key, String value) {

@@ -201,11 +201,11 @@ public class AuditResource {
       throw new IllegalArgumentException("document is required (a document id)");
     }
     int max = QueryParams.integer("limit", limit, 500, 1, 5000);
-    String pattern = "%\"documentId\":\"" + AuditQuery.escapeLike(document.strip()) + "\"%";
+    String needle = "\"documentId\":\"" + document.strip() + "\"";
     return em.createQuery("from AuditRecordEntity r where r.action = 'answer' and"
-            + " (r.retrieved like :d or r.citations like :d) order by r.id desc",
+            + " (locate(:d, cast(r.retrieved as String)) > 0 or locate(:d, cast(r.citations as String)) > 0) order by r.id desc",
             AuditRecordEntity.class)
-        .setParameter("d", pattern).setMaxResults(max).getResultList().stream()
+        .setParameter("d", needle).setMaxResults(max).getResultList().stream()
         .map(r -> new AccessEntry(r.id, r.createdAt, r.username, groups(r),
             r.citations != null && r.citations.contains("\"documentId\":\"" + document.strip()
                 + "\"")))
