@@ -54,7 +54,7 @@ class AnswerEvaluationTest {
       retrieved.add(new RetrievedChunk(chunk, 1.0, 1, 1));
     }
     return new AskResult(new Answer(text, refused ? List.of() : citations, refused, "extractive",
-        "v1"), 1, retrieved, Map.of(), null);
+        "v1"), 1, retrieved, Map.of(), null, List.of());
   }
 
   @Test
