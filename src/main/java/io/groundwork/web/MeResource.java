@@ -2,6 +2,7 @@ package io.groundwork.web;
 
 import io.groundwork.security.Caller;
 import io.groundwork.security.CallerResolver;
+import io.groundwork.security.OidcIdentityAugmentor;
 import io.groundwork.security.Workspace;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,7 +37,8 @@ public class MeResource {
   /**
    * The caller as the pages show them. {@code signOutUrl} is where the page's "Sign out" goes, or
    * null where the sign-in mechanism has no session to end (HTTP basic credentials are kept by
-   * the browser until it closes).
+   * the browser until it closes; a bearer token ends when it expires). Set for a single sign-on
+   * web session: it ends the session here and at the provider.
    */
   public record Me(String name, Set<String> groups, Set<String> roles,
       List<WorkspaceLink> workspaces, String signOutUrl) {}
@@ -49,6 +51,7 @@ public class MeResource {
         .map(w -> new WorkspaceLink(w.name().toLowerCase(Locale.ROOT), w.title(),
             w.path()))
         .toList();
-    return new Me(caller.name(), caller.groups(), caller.roles(), links, null);
+    String signOutUrl = identity.getAttribute(OidcIdentityAugmentor.SIGN_OUT_URL_ATTRIBUTE);
+    return new Me(caller.name(), caller.groups(), caller.roles(), links, signOutUrl);
   }
 }
