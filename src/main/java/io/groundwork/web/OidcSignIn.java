@@ -12,9 +12,7 @@ import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Alternative;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 
@@ -25,9 +23,12 @@ import java.util.Set;
  * credentials gets 401 with the JSON body every API error has and a {@code Bearer} challenge,
  * never a redirect to the provider's sign-in page, which only pages get. In the built-in mode the
  * OIDC tenant is disabled and this mechanism authenticates nobody.
+ *
+ * <p>It runs just before the extension's own mechanism (which stays registered: replacing it
+ * with a CDI alternative would also hide the built-in mode's basic mechanism from Quarkus's
+ * lookup), so that it is the one that authenticates a token or a session and answers a failure;
+ * the extension's mechanism only sees requests without credentials, and finds none.
  */
-@Alternative
-@Priority(1)
 @ApplicationScoped
 public class OidcSignIn implements HttpAuthenticationMechanism {
   private static final String SELECTED = HttpAuthenticationMechanism.class.getName();
@@ -92,6 +93,6 @@ public class OidcSignIn implements HttpAuthenticationMechanism {
 
   @Override
   public int getPriority() {
-    return oidc.getPriority();
+    return oidc.getPriority() + 1;
   }
 }
