@@ -14,7 +14,9 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.Cookie;
 import io.groundwork.testing.Chromium;
 import io.groundwork.testing.RequiresBrowser;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -39,6 +41,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
@@ -217,11 +220,35 @@ class SingleSignOnTest {
       page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("sso-signed-in-390.png"))
           .setFullPage(true));
       assertThat(context.request().get(home + "api/me").status()).isEqualTo(200);
+      List<Cookie> sessionCookies = context.cookies(home).stream()
+          .filter(cookie -> cookie.name.startsWith("q_session")).toList();
+      assertThat(sessionCookies).isNotEmpty();
 
+      List<String> signOut = new CopyOnWriteArrayList<>();
+      page.onResponse(response -> signOut.add(response.status() + " " + response.url()
+          + " -> " + response.headers().get("location")));
       page.locator("#me a.sign-out").click();
-      page.waitForURL(home + "signed-out.html");
+      try {
+        // The provider sends the browser back with the state of the logout request.
+        page.waitForURL(Pattern.compile(Pattern.quote(home + "signed-out.html")
+            + "\\?state=[\\w-]+"));
+      } catch (PlaywrightException e) {
+        page.screenshot(new Page.ScreenshotOptions()
+            .setPath(SCREENSHOTS.resolve("sso-sign-out-failed.png")));
+        throw new AssertionError("sign-out did not reach the signed-out page; at " + page.url()
+            + " after " + signOut, e);
+      }
       PlaywrightAssertions.assertThat(page.locator("h2")).hasText("You have signed out");
       assertThat(context.request().get(home + "api/me").status()).isEqualTo(401);
+      // A copy of the session cookie taken before signing out no longer signs anyone in.
+      try (BrowserContext replay = browser.newContext()) {
+        replay.addCookies(sessionCookies);
+        assertThat(replay.request().get(home + "api/me").status()).isEqualTo(401);
+        Page replayed = replay.newPage();
+        replayed.navigate(home);
+        replayed.waitForURL(
+            Pattern.compile(Pattern.quote(issuer) + "/protocol/openid-connect/auth.*"));
+      }
       // The provider's session has ended too: the next visit asks for the password again.
       page.locator("#sign-in").click();
       page.waitForURL(Pattern.compile(Pattern.quote(issuer) + "/protocol/openid-connect/auth.*"));
