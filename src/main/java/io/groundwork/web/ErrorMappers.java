@@ -60,7 +60,7 @@ public class ErrorMappers {
   }
 
   private static Response signIn() {
-    return Response.fromResponse(error(Response.Status.UNAUTHORIZED, Perimeter.SIGN_IN_MESSAGE))
+    return Response.fromResponse(error(Response.Status.UNAUTHORIZED, Perimeter.signInMessage()))
         .header("WWW-Authenticate", Perimeter.challenge()).build();
   }
 

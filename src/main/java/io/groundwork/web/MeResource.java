@@ -3,6 +3,7 @@ package io.groundwork.web;
 import io.groundwork.security.Caller;
 import io.groundwork.security.CallerResolver;
 import io.groundwork.security.Roles;
+import io.groundwork.security.OidcIdentityAugmentor;
 import io.groundwork.security.Workspace;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -36,7 +37,8 @@ public class MeResource {
   /**
    * The caller as the pages show them. {@code signOutUrl} is where the page's "Sign out" goes, or
    * null where the sign-in mechanism has no session to end (HTTP basic credentials are kept by
-   * the browser until it closes).
+   * the browser until it closes; a bearer token ends when it expires). Set for a single sign-on
+   * web session: it ends the session here and at the provider.
    */
   public record Me(String name, List<String> groups, List<String> roles,
       List<WorkspaceLink> workspaces, String signOutUrl) {}
@@ -52,6 +54,7 @@ public class MeResource {
     // Stable order for people reading it: groups alphabetically, roles as Roles.ALL lists them.
     List<String> groups = caller.groups().stream().sorted().toList();
     List<String> roles = Roles.ALL.stream().filter(caller::hasRole).toList();
-    return new Me(caller.name(), groups, roles, links, null);
+    String signOutUrl = identity.getAttribute(OidcIdentityAugmentor.SIGN_OUT_URL_ATTRIBUTE);
+    return new Me(caller.name(), groups, roles, links, signOutUrl);
   }
 }

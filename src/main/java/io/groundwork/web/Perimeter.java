@@ -3,10 +3,13 @@ package io.groundwork.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.groundwork.security.SignInThrottledException;
+import io.groundwork.security.SecurityConfig;
+import io.groundwork.security.SecurityMode;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.smallrye.config.SmallRyeConfig;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
@@ -28,6 +31,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class Perimeter {
   static final Response.Status TOO_MANY_REQUESTS = Response.Status.TOO_MANY_REQUESTS;
   static final String SIGN_IN_MESSAGE = "sign in with your user name and password";
+  static final String SINGLE_SIGN_ON_MESSAGE =
+      "sign in: send a bearer token from your identity provider, or open the page to sign in";
 
   /** The policy of the application's pages: no inline script or style, no framing. */
   static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self';"
@@ -60,9 +65,23 @@ public class Perimeter {
         .getOptionalValue("quarkus.http.auth.realm", String.class).orElse("Groundwork");
   }
 
-  /** The challenge of HTTP basic authentication, so that a browser asks for credentials. */
+  /**
+   * The challenge of a 401: HTTP basic authentication, so that a browser asks for credentials,
+   * or in single sign-on a bearer token.
+   */
   static String challenge() {
-    return "Basic realm=\"" + realm() + "\"";
+    return (singleSignOn() ? "Bearer" : "Basic") + " realm=\"" + realm() + "\"";
+  }
+
+  /** What a 401 tells the caller to do. */
+  static String signInMessage() {
+    return singleSignOn() ? SINGLE_SIGN_ON_MESSAGE : SIGN_IN_MESSAGE;
+  }
+
+  /** True when people sign in with an OIDC provider ({@code groundwork.security.mode=oidc}). */
+  static boolean singleSignOn() {
+    return ConfigProvider.getConfig().unwrap(SmallRyeConfig.class)
+        .getConfigMapping(SecurityConfig.class).mode() == SecurityMode.OIDC;
   }
 
   void routes(@Observes Router router) {
@@ -114,7 +133,7 @@ public class Perimeter {
     } else if (failure instanceof AuthenticationFailedException
         || failure instanceof UnauthorizedException) {
       ctx.response().putHeader("WWW-Authenticate", challenge());
-      send(ctx, Response.Status.UNAUTHORIZED, SIGN_IN_MESSAGE);
+      send(ctx, Response.Status.UNAUTHORIZED, signInMessage());
     } else if (failure instanceof ForbiddenException) {
       send(ctx, Response.Status.FORBIDDEN, "you are not allowed to do this");
     } else {

@@ -251,7 +251,9 @@ final class ConfigReference {
       while (valueType instanceof ParameterizedTypeTree parameterized) {
         String raw = simpleName(parameterized.getType());
         if (raw.equals("Map")) {
+          // a map has no entries unless some are set
           name = join(name, "*");
+          optional = true;
           valueType = parameterized.getTypeArguments().get(1);
         } else if (raw.equals("Optional")) {
           optional = true;
