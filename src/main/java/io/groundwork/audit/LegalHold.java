@@ -1,6 +1,7 @@
 package io.groundwork.audit;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Arrays;
@@ -47,11 +48,13 @@ public record LegalHold(
   }
 
   /** True while not lifted. */
+  @JsonProperty
   public boolean active() {
     return liftedBy == null;
   }
 
   /** Number of records of a document hold listed when it was set. */
+  @JsonProperty
   public long heldRecordsListed() {
     return records.stream().mapToLong(r -> r[1] - r[0] + 1).sum();
   }
