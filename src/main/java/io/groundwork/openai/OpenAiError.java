@@ -24,6 +24,12 @@ public final class OpenAiError extends RuntimeException {
     return new OpenAiError(400, "invalid_request_error", null, message);
   }
 
+  /** A missing, wrong, revoked or expired API key (401). */
+  public static OpenAiError invalidApiKey() {
+    return new OpenAiError(401, "invalid_request_error", "invalid_api_key", "Incorrect or missing"
+        + " API key: send a personal token made at /tokens.html as 'Authorization: Bearer gwp_...'");
+  }
+
   /** The error body. */
   public record Body(Detail error) {}
 

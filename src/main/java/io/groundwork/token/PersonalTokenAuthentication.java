@@ -1,5 +1,8 @@
 package io.groundwork.token;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.groundwork.openai.OpenAiError;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -21,10 +24,21 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class PersonalTokenAuthentication implements HttpAuthenticationMechanism {
+  private final ObjectMapper json;
+
+  public PersonalTokenAuthentication(ObjectMapper json) {
+    this.json = json;
+  }
+
+  private String body(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise an error", e);
+    }
+  }
   private static final String BEARER = "bearer ";
-  private static final String UNAUTHORIZED_V1 = "{\"error\":{\"message\":\"Incorrect or missing"
-      + " API key: send a personal token made at /tokens.html as 'Authorization: Bearer gwp_...'\","
-      + "\"type\":\"invalid_request_error\",\"param\":null,\"code\":\"invalid_api_key\"}}";
+
 
   @Override
   public Uni<SecurityIdentity> authenticate(RoutingContext context,
@@ -66,7 +80,7 @@ public class PersonalTokenAuthentication implements HttpAuthenticationMechanism 
       response.setStatusCode(401)
           .putHeader(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"Groundwork\"")
           .putHeader(HttpHeaderNames.CONTENT_TYPE, "application/json")
-          .end(UNAUTHORIZED_V1);
+          .end(body(OpenAiError.invalidApiKey().body()));
     }
     return Uni.createFrom().item(true);
   }

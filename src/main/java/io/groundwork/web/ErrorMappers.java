@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.groundwork.admission.AdmissionRejectedException;
 import io.groundwork.index.IndexLockedException;
+import io.groundwork.openai.OpenAiError;
 import io.groundwork.security.SignInThrottledException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -40,23 +41,33 @@ public class ErrorMappers {
 
   /** No or wrong credentials: JSON, with the challenge that makes a browser ask for them. */
   @ServerExceptionMapper(priority = Priorities.AUTHENTICATION)
-  public Response unauthorized(UnauthorizedException e) {
-    return signIn();
+  public Response unauthorized(UnauthorizedException e, HttpServerRequest request) {
+    return signIn(request);
   }
 
   @ServerExceptionMapper(priority = Priorities.AUTHENTICATION)
-  public Response authenticationFailed(AuthenticationFailedException e) {
+  public Response authenticationFailed(AuthenticationFailedException e,
+      HttpServerRequest request) {
     SignInThrottledException throttled = Perimeter.throttled(e);
     if (throttled != null) {
       return tooManyRequests(throttled.getMessage(), throttled.retryAfterSeconds());
     }
-    return signIn();
+    return signIn(request);
   }
 
   /** 429 with the seconds after which to try again. */
   static Response tooManyRequests(String message, long retryAfterSeconds) {
     return Response.fromResponse(error(Response.Status.TOO_MANY_REQUESTS, message))
         .header("Retry-After", Long.toString(retryAfterSeconds)).build();
+  }
+
+  /** The OpenAI-compatible API answers in OpenAI's format, so that SDKs raise their usual error. */
+  private static Response signIn(HttpServerRequest request) {
+    if (request.path().startsWith("/v1/")) {
+      return Response.fromResponse(OpenAiError.invalidApiKey().response())
+          .header("WWW-Authenticate", "Bearer realm=\"Groundwork\"").build();
+    }
+    return signIn();
   }
 
   private static Response signIn() {

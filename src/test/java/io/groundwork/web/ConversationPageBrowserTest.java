@@ -51,6 +51,7 @@ class ConversationPageBrowserTest {
       page.locator("#question").fill("How far ahead do I order cakes from it?");
       page.locator("#ask-form button[type=submit]").click();
       PlaywrightAssertions.assertThat(page.locator("#answer")).containsText("three days ahead");
+      Screenshots.save(page, "conversation-follow-up");
       PlaywrightAssertions.assertThat(page.locator("#thread-turns li")).hasCount(1);
       PlaywrightAssertions.assertThat(page.locator("#thread-turns li").first())
           .containsText("When does the Wrenfield bakery open?");

@@ -106,8 +106,9 @@ class ConversationsAndTokensTest {
 
     as("carol").when().delete("/api/conversations/" + conversation).then().statusCode(204);
     as("carol").when().get("/api/conversations/" + conversation).then().statusCode(404);
+    // (erin holds no finance group: the record's content is redacted for her, the record stays)
     as("erin").when().get("/api/audit/" + turn.getLong("auditId")).then().statusCode(200)
-        .body("question", equalTo("What is the Tarnbridge kiln budget?"));
+        .body("user", equalTo("carol"));
     as("carol").when().get("/api/conversations?limit=0").then().statusCode(400);
   }
 
