@@ -102,6 +102,3 @@ document.addEventListener('groundwork:answer', event => {
 });
 
 loadHistory().catch(showError);
-});
-
-loadHistory().catch(showError);
