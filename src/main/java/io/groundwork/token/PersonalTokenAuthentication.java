@@ -96,9 +96,12 @@ public class PersonalTokenAuthentication implements HttpAuthenticationMechanism 
         HttpCredentialTransport.Type.AUTHORIZATION, "bearer"));
   }
 
-  /** Before basic authentication, which would otherwise try to read the header. */
+  /**
+   * Before basic authentication (and OIDC), so that it reads its own tokens first and its
+   * challenge answers the OpenAI-compatible API.
+   */
   @Override
   public int getPriority() {
-    return 2000;
+    return 3000;
   }
 }

@@ -59,7 +59,8 @@ public class JsonBasicAuthentication implements HttpAuthenticationMechanism {
 
   @Override
   public Uni<Boolean> sendChallenge(RoutingContext context) {
-    if (!enabled) {
+    // The OpenAI-compatible API (/v1) is answered in its own error format by the token mechanism.
+    if (!enabled || context.normalizedPath().startsWith("/v1/")) {
       return Uni.createFrom().item(false);
     }
     HttpServerResponse response = context.response();
