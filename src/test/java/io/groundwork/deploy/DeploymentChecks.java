@@ -34,6 +34,16 @@ abstract class DeploymentChecks {
   /** Environment variables the JVM itself reads. */
   private static final Set<String> JVM_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS");
 
+  /**
+   * Quarkus's own settings for running behind a reverse proxy (docs/deployment.md). They are not
+   * in application.properties, because the embedded default has no proxy in front of it, so the
+   * configuration scan cannot see them.
+   */
+  private static final Set<String> PROXY_VARIABLES = Set.of(
+      "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING", "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED",
+      "QUARKUS_HTTP_PROXY_ALLOW_FORWARDED", "QUARKUS_HTTP_PROXY_ENABLE_FORWARDED_HOST",
+      "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES");
+
   static final Pattern DNS_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
   static final Pattern LOCAL_URL = Pattern.compile("http://localhost:(\\d+)(/[^\\s\"']*)");
   static final Pattern REQUIRED_VARIABLE = Pattern.compile("\\$\\{(\\w+):\\?[^}]+}");
@@ -52,7 +62,8 @@ abstract class DeploymentChecks {
   }
 
   void checkAppVariable(String where, String name) {
-    if (app.readsEnvironmentVariable(name) || JVM_VARIABLES.contains(name)) {
+    if (app.readsEnvironmentVariable(name) || JVM_VARIABLES.contains(name)
+        || PROXY_VARIABLES.contains(name)) {
       return;
     }
     String pendingUnder = PENDING_CONTRACT.get(name);
