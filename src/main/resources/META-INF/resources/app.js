@@ -1,6 +1,7 @@
-'use strict';
 // The question page: posts to /api/ask asking for Server-Sent Events, shows the answer as it is
 // generated, then the verified answer with clickable citations and per-sentence verification.
+import { csrfHeaders, el } from '/workspace.js';
+
 const form = document.getElementById('ask-form');
 const input = document.getElementById('question');
 const button = form.querySelector('button');
@@ -14,20 +15,6 @@ const warningBox = document.getElementById('warnings');
 const verificationBox = document.getElementById('verification');
 const verificationSummary = document.getElementById('verification-summary');
 const verificationList = document.getElementById('verification-list');
-
-function el(tag, text, attrs) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
-  return node;
-}
-
-// With a session cookie the server hands out a CSRF token as a cookie; state-changing requests
-// repeat it in a header (double submit). With basic auth there is no such cookie.
-function csrfHeaders() {
-  const m = document.cookie.match(/(?:^|;\s*)(?:__Host-)?groundwork-csrf=([^;]+)/);
-  return m ? { 'X-CSRF-Token': decodeURIComponent(m[1]) } : {};
-}
 
 // Warnings about the sources (a credential request with a link, text aimed at an assistant).
 function showWarnings(warnings) {

@@ -18,7 +18,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -93,7 +92,7 @@ class WebPageBrowserTest {
             .hasText(Pattern.compile(".*(checked against (its|their) sources?|confirmed).*"));
       }
       String meta = page.locator("#meta").innerText();
-      screenshots(page, "answer");
+      Screenshots.atDesktopAndPhoneWidth(page, "answer");
 
       answer.locator("a.cite").first().click();
       page.waitForURL(Pattern.compile(".*/view\\.html\\?.*"));
@@ -110,7 +109,7 @@ class WebPageBrowserTest {
       PlaywrightAssertions.assertThat(page.locator("#document table th").first()).hasText("Bed");
       PlaywrightAssertions.assertThat(page.locator("#document table td").nth(1))
           .hasText("Tomatoes");
-      screenshots(page, "passage");
+      Screenshots.atDesktopAndPhoneWidth(page, "passage");
 
       Locator original = page.locator("#original");
       PlaywrightAssertions.assertThat(original).isVisible();
@@ -156,16 +155,5 @@ class WebPageBrowserTest {
         Screenshots.save(page, "admin-phone");
       }
     }
-  }
-
-  /** Full-page screenshots at desktop (1280 px) and phone (390 px) width, for a person to look at. */
-  private static void screenshots(Page page, String name) {
-    Path folder = Path.of("target", "screenshots");
-    for (int width : new int[] {1280, 390}) {
-      page.setViewportSize(width, width == 390 ? 844 : 900);
-      page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-          .setPath(folder.resolve(name + "-" + width + ".png")));
-    }
-    page.setViewportSize(1280, 900);
   }
 }
