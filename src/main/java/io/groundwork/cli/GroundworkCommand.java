@@ -1,6 +1,7 @@
 package io.groundwork.cli;
 
 import io.groundwork.bench.BenchAdmissionCommand;
+import io.groundwork.bench.BenchAskCommand;
 import io.groundwork.bench.BenchCommand;
 import io.groundwork.bench.BenchDraftsCommand;
 import io.groundwork.bench.BenchVectorsCommand;
@@ -18,5 +19,5 @@ import picocli.CommandLine.Command;
         SearchCommand.class, HashPasswordCommand.class,
         BenchVerifyCommand.class, EvalCommand.class, EvalAnswersCommand.class,
         EvalDraftsCommand.class, BenchCommand.class, BenchVectorsCommand.class,
-        BenchAdmissionCommand.class, BenchDraftsCommand.class})
+        BenchAdmissionCommand.class, BenchAskCommand.class, BenchDraftsCommand.class})
 public class GroundworkCommand {}
