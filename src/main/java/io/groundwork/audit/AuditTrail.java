@@ -125,8 +125,15 @@ public class AuditTrail {
     record.verification = entry.verification() == null ? null
         : toJson(redact(entry.verification(), redacted));
     record.fallbackReason = entry.answer().fallbackReason();
+    Map<String, Object> details = new TreeMap<>();
     if (redacted.total() > 0) {
-      record.details = toJson(Map.of("piiRedacted", redacted.byKind()));
+      details.put("piiRedacted", redacted.byKind());
+    }
+    if (!entry.answer().llmPiiMasked().isEmpty()) {
+      details.put("llmPiiMasked", new TreeMap<>(entry.answer().llmPiiMasked()));
+    }
+    if (!details.isEmpty()) {
+      record.details = toJson(details);
     }
     return chain(record);
   }

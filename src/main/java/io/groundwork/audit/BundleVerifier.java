@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -22,7 +24,10 @@ import java.util.zip.ZipInputStream;
  * a checkpoint covers the last record of the range. A record of the range without content must
  * be accounted for by a pruning record of the bundle (link records keep the content of retention
  * records for this); legal holds set before the range are not in the bundle, so the bundle
- * checks pruning against the holds it holds and the full trail's verifier against all. Immutable and thread-safe.
+ * checks pruning against the holds it holds and the full trail's verifier against all. A record
+ * without content may also be one the export withheld from its reader (format 2, listed in
+ * {@link ExportBundle#WITHHELD}): its digest and hash still link the chain. Immutable and
+ * thread-safe.
  */
 public final class BundleVerifier {
   private final TrustedKeys keys;
@@ -49,24 +54,44 @@ public final class BundleVerifier {
         }
       }
     }
-    for (String name : List.of(ExportBundle.MANIFEST, ExportBundle.RECORDS,
-        ExportBundle.LINK_RECORDS, ExportBundle.CHECKPOINTS)) {
+    if (!entries.containsKey(ExportBundle.MANIFEST)) {
+      return failed(0, 0, null, "the bundle has no " + ExportBundle.MANIFEST);
+    }
+    JsonNode manifest = ExportBundle.JSON.readTree(entries.get(ExportBundle.MANIFEST));
+    String format = manifest.path("format").asText();
+    if (!ExportBundle.FORMAT.equals(format) && !ExportBundle.FORMAT_1.equals(format)) {
+      return failed(0, 0, null, "not a bundle of format " + ExportBundle.FORMAT + " or "
+          + ExportBundle.FORMAT_1);
+    }
+    List<String> files = ExportBundle.FORMAT.equals(format)
+        ? List.of(ExportBundle.RECORDS, ExportBundle.LINK_RECORDS, ExportBundle.CHECKPOINTS,
+            ExportBundle.WITHHELD)
+        : List.of(ExportBundle.RECORDS, ExportBundle.LINK_RECORDS, ExportBundle.CHECKPOINTS);
+    for (String name : files) {
       if (!entries.containsKey(name)) {
         return failed(0, 0, null, "the bundle has no " + name);
       }
     }
-    JsonNode manifest = ExportBundle.JSON.readTree(entries.get(ExportBundle.MANIFEST));
-    if (!ExportBundle.FORMAT.equals(manifest.path("format").asText())) {
-      return failed(0, 0, null, "not a bundle of format " + ExportBundle.FORMAT);
-    }
-    for (String name : List.of(ExportBundle.RECORDS, ExportBundle.LINK_RECORDS,
-        ExportBundle.CHECKPOINTS)) {
+    for (String name : files) {
       if (!Hashes.sha256(entries.get(name)).equals(manifest.path("sha256").path(name).asText())) {
         return failed(0, 0, null, name + " does not match the manifest's SHA-256");
       }
     }
     List<StoredRecord> records = records(entries.get(ExportBundle.RECORDS));
     List<StoredRecord> links = records(entries.get(ExportBundle.LINK_RECORDS));
+    Set<Long> withheld = new HashSet<>();
+    if (entries.containsKey(ExportBundle.WITHHELD) && ExportBundle.FORMAT.equals(format)) {
+      for (String line : new String(entries.get(ExportBundle.WITHHELD), StandardCharsets.UTF_8)
+          .lines().toList()) {
+        if (!line.isBlank()) {
+          withheld.add(ExportBundle.JSON.readTree(line).path("id").asLong());
+        }
+      }
+      if (withheld.size() != manifest.path("withheld").asLong()) {
+        return failed(0, 0, null, "the manifest lists " + manifest.path("withheld").asLong()
+            + " withheld records, " + ExportBundle.WITHHELD + " holds " + withheld.size());
+      }
+    }
     long firstId = manifest.path("firstId").asLong();
     long lastId = manifest.path("lastId").asLong();
     if (records.size() != manifest.path("records").asLong()) {
@@ -91,7 +116,8 @@ public final class BundleVerifier {
       String anchor = firstId == 1 ? RecordHashes.GENESIS : records.get(0).previousHash();
       List<StoredRecord> all = new ArrayList<>(records);
       all.addAll(links);
-      ChainWalk walk = new ChainWalk(firstId, anchor, checkpoints, RetentionLedger.of(all));
+      ChainWalk walk = new ChainWalk(firstId, anchor, checkpoints, RetentionLedger.of(all),
+          withheld);
       for (StoredRecord record : records) {
         walk.accept(record, true);
       }
@@ -111,7 +137,9 @@ public final class BundleVerifier {
     }
     Checkpoint newest = checkpoints.get(checkpoints.size() - 1);
     return new AuditVerification(true, true, walked, checkpoints.size(), newest.treeSize(),
-        newest.signedAt(), null, null, null, "records " + firstId + ".." + lastId);
+        newest.signedAt(), null, null, null, "records " + firstId + ".." + lastId
+        + (withheld.isEmpty() ? "" : "; " + withheld.size() + " withheld from the exporter"
+            + " (content not in the bundle, digests and hashes verified)"));
   }
 
   private static long covered(List<Checkpoint> checkpoints) {

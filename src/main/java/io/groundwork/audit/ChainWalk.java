@@ -1,6 +1,7 @@
 package io.groundwork.audit;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Walks a run of records in id order, from an anchor (the hash before the first record), and
@@ -10,6 +11,7 @@ import java.util.List;
 final class ChainWalk {
   private final List<Checkpoint> checkpoints;
   private final RetentionLedger retention;
+  private final Set<Long> withheld;
   private int next;
   private long expectedId;
   private String head;
@@ -37,6 +39,20 @@ final class ChainWalk {
    */
   ChainWalk(long firstId, String anchor, List<Checkpoint> checkpoints, RetentionLedger retention)
       throws VerificationFailure.Found {
+    this(firstId, anchor, checkpoints, retention, Set.of());
+  }
+
+  /**
+   * A walk over an export bundle that also accepts, without content, the records the export
+   * withheld from its reader: a withheld scheme-2 record is checked by its digest and hash, a
+   * withheld scheme-1 record only by the link of the record after it to its stored hash.
+   *
+   * @throws VerificationFailure.Found when a checkpoint at size {@code firstId - 1} disagrees
+   *     with the anchor
+   */
+  ChainWalk(long firstId, String anchor, List<Checkpoint> checkpoints, RetentionLedger retention,
+      Set<Long> withheld) throws VerificationFailure.Found {
+    this.withheld = Set.copyOf(withheld);
     this.checkpoints = List.copyOf(checkpoints);
     this.retention = retention;
     this.expectedId = firstId;
@@ -66,12 +82,13 @@ final class ChainWalk {
       throw failRecord(record, record.id() == 1 ? "does not start from the genesis hash"
           : "does not link to the record before it (its previous hash differs)");
     }
+    boolean withheldContent = record.contentAbsent() && withheld.contains(record.id());
     if (record.hashVersion() == 1) {
-      if (!RecordHashes.recordHash(record).equals(record.recordHash())) {
+      if (!withheldContent && !RecordHashes.recordHash(record).equals(record.recordHash())) {
         throw failRecord(record, "content does not match its hash");
       }
     } else {
-      if (record.contentAbsent() && contentRequired) {
+      if (record.contentAbsent() && contentRequired && !withheldContent) {
         String erasure = retention.unaccountedErasure(record);
         if (erasure != null) {
           throw failRecord(record, erasure);

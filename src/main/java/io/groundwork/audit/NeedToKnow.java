@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Need to know: an auditor reads an answer record's content (question, answer, quotes, verified
@@ -40,26 +41,43 @@ public class NeedToKnow {
 
   /** The documents of {@code record} that {@code groups} may not read; empty = full view. */
   public List<Withheld> withheld(AuditRecordEntity record, Set<String> groups) {
-    if (!AuditTrail.ANSWER.equals(record.action)) {
+    return withheld(record.action, record.retrieved, record.citations, groups, id -> {
+      DocumentEntity document = documents.find(id);
+      return document == null ? null : document.groups();
+    });
+  }
+
+  /**
+   * The rule itself, for any reader of records (the pages through JPA, the export through JDBC).
+   *
+   * @param action the record's action: only {@code answer} records can be withheld
+   * @param retrieved the record's retrieved chunks (JSON), or null
+   * @param citations the record's citations (JSON), or null
+   * @param groups the reader's access groups
+   * @param groupsOfDocument a document's access groups, null when it is no longer indexed
+   * @return the documents {@code groups} may not read, in the order the record names them
+   */
+  public static List<Withheld> withheld(String action, String retrieved, String citations,
+      Set<String> groups, Function<String, Set<String>> groupsOfDocument) {
+    if (!AuditTrail.ANSWER.equals(action)) {
       return List.of();
     }
     Map<String, String> referenced = new LinkedHashMap<>();
-    collect(record.retrieved, referenced);
-    collect(record.citations, referenced);
+    collect(retrieved, referenced);
+    collect(citations, referenced);
     return referenced.entrySet().stream().map(e -> {
-      DocumentEntity document = documents.find(e.getKey());
-      if (document == null) {
+      Set<String> readers = groupsOfDocument.apply(e.getKey());
+      if (readers == null) {
         return new Withheld(e.getKey(), e.getValue(), "no longer in the index: its groups are"
             + " unknown");
       }
-      Set<String> readers = document.groups();
       return readers.stream().anyMatch(groups::contains) ? null
           : new Withheld(e.getKey(), e.getValue(), "readable by " + String.join(", ", readers));
     }).filter(w -> w != null).toList();
   }
 
   /** Citations without their quotes (document, title, path, span stay). */
-  public JsonNode withoutQuotes(JsonNode citations) {
+  public static JsonNode withoutQuotes(JsonNode citations) {
     if (citations instanceof ArrayNode array) {
       ArrayNode copy = array.deepCopy();
       copy.forEach(c -> {
@@ -73,7 +91,7 @@ public class NeedToKnow {
   }
 
   /** A verification without its sentences' text and evidence (verdicts and scores stay). */
-  public JsonNode withoutSentences(JsonNode verification) {
+  public static JsonNode withoutSentences(JsonNode verification) {
     if (verification instanceof ObjectNode object) {
       ObjectNode copy = object.deepCopy();
       copy.path("sentences").forEach(s -> {

@@ -68,4 +68,15 @@ public record StoredRecord(
         null, null, false, null, null, null, null, null, null, null, contentDigest, previousHash,
         recordHash);
   }
+
+  /**
+   * The same record without its content, whatever its scheme: what an export carries of a
+   * record withheld from its reader. A scheme-1 record then keeps only its stored hash, which
+   * the records after it link to.
+   */
+  public StoredRecord contentWithheld() {
+    return new StoredRecord(id, createdAt, hashVersion, action, username, userGroups, null, null,
+        null, null, false, null, null, null, null, null, null, null, contentDigest, previousHash,
+        recordHash);
+  }
 }

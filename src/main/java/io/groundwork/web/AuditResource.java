@@ -15,6 +15,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import io.groundwork.audit.AuditExporter;
+import io.groundwork.audit.ExportAccess;
 import io.groundwork.audit.AuditRecordEntity;
 import io.groundwork.audit.AuditTrail;
 import io.groundwork.audit.AuditVerification;
@@ -237,30 +238,55 @@ public class AuditResource {
   @Produces({"application/zip", "text/csv"})
   @Operation(summary = "Export the records created in [from, to) (ISO-8601, both optional): a zip"
       + " bundle verifiable offline with 'audit verify-export', or CSV with Accept: text/csv."
-      + " The export is itself an audit record.")
+      + " Records about documents of groups the auditor does not hold come without their"
+      + " content (withheld.jsonl, the withheld_documents column); a reveal does not carry"
+      + " into an export. The export is itself an audit record listing what it withheld.")
   public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
       @HeaderParam(HttpHeaders.ACCEPT) String accept) {
     OffsetDateTime start = from == null ? null : time("from", from);
     OffsetDateTime end = to == null ? null : time("to", to);
     boolean csv = accept != null && accept.contains("text/csv")
         && !accept.contains("application/zip");
-    String user = identity.getPrincipal().getName();
+    Caller caller = caller();
+    String user = caller.name();
+    long firstId;
+    long lastId;
+    List<AuditExporter.WithheldRecord> withheld;
+    try (Connection connection = database.connection()) {
+      var range = new io.groundwork.audit.AuditTables(connection).idRange(start, end);
+      firstId = range.map(r -> r[0]).orElse(0L);
+      lastId = range.map(r -> r[1]).orElse(-1L);
+      withheld = exporter.withheld(connection, firstId, lastId,
+          ExportAccess.forGroups(caller.groups()));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the audit trail: " + e.getMessage(), e);
+    }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("from", from);
     details.put("to", to);
     details.put("format", csv ? "csv" : "bundle");
+    details.put("firstId", firstId);
+    details.put("lastId", lastId);
+    details.put("withheldRecords", withheld.stream().map(AuditExporter.WithheldRecord::id)
+        .toList());
+    details.put("withheldDocuments", withheld.stream()
+        .flatMap(w -> w.documents().stream().map(NeedToKnow.Withheld::documentId))
+        .distinct().sorted().toList());
     trail.recordAction(user, "audit.export", details);
     checkpointer.checkpointNow();
     String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
         .format(Instant.now());
     StreamingOutput body = out -> {
       try (Connection connection = database.connection()) {
+        // A fresh access per stream: the rule is applied again to what is written, and a
+        // reveal on the pages never reaches it.
+        ExportAccess access = ExportAccess.forGroups(caller.groups());
         if (csv) {
           Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          exporter.writeCsv(connection, start, end, writer);
+          exporter.writeCsv(connection, firstId, lastId, access, writer);
           writer.flush();
         } else {
-          exporter.writeBundle(connection, start, end, user, out);
+          exporter.writeBundle(connection, firstId, lastId, from, to, user, access, out);
         }
       } catch (SQLException e) {
         throw new IOException("cannot read the audit trail: " + e.getMessage(), e);
@@ -286,10 +312,10 @@ public class AuditResource {
     return new AuditView(r.id, r.createdAt, r.action, r.username, groups(r),
         redact ? null : r.question, parse(r.request), parse(r.retrieved),
         redact ? null : r.answer, r.refused,
-        redact ? needToKnow.withoutQuotes(parse(r.citations)) : parse(r.citations),
+        redact ? NeedToKnow.withoutQuotes(parse(r.citations)) : parse(r.citations),
         r.answerer, r.promptVersion, parse(r.latencies), parse(r.details), r.hashVersion,
         r.contentDigest, r.previousHash, r.recordHash,
-        redact ? needToKnow.withoutSentences(parse(r.verification)) : parse(r.verification),
+        redact ? NeedToKnow.withoutSentences(parse(r.verification)) : parse(r.verification),
         r.fallbackReason, redact, withheld, reveal && !withheld.isEmpty(), pruned);
   }
 

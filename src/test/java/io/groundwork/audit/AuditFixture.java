@@ -68,6 +68,39 @@ final class AuditFixture {
         null, null, null, null, previous, ""));
   }
 
+  /**
+   * Appends an answer record with hash scheme {@code version} that retrieved and cited
+   * {@code documentId} at {@code path}, asking {@code question}; returns its id.
+   */
+  long appendAnswerAbout(int version, String documentId, String path, String question)
+      throws SQLException {
+    String ref = "\"documentId\":\"" + documentId + "\",\"path\":\"" + path + "\"";
+    return append((id, previous) -> new StoredRecord(id,
+        Instant.now().truncatedTo(ChronoUnit.MILLIS), version, "answer", "user1", "everyone",
+        question, "{\"topK\":8}", "[{\"chunkId\":\"" + documentId + "#0\"," + ref
+            + ",\"score\":0.5,\"textRank\":1,\"vectorRank\":2}]",
+        "The answer quotes " + question + " [1]", false,
+        "[{\"number\":1," + ref + ",\"quote\":\"" + question + "\"}]", "extractive", "v1",
+        "{\"total\":1.0}", null, null, null, null, previous, ""));
+  }
+
+  /** Adds a document row readable by {@code groups} (comma-separated). */
+  void addDocument(String documentId, String path, String groups) throws SQLException {
+    try (Connection connection = connections.open(); PreparedStatement insert =
+        connection.prepareStatement("INSERT INTO documents (id, source_name, path, source_uri,"
+            + " title, media_type, content_hash, access_groups, size_bytes, chunk_count, body,"
+            + " ingested_at) VALUES (?, 'fixture', ?, ?, ?, 'text/markdown', 'x', ?, 1, 1, 'x',"
+            + " ?)")) {
+      insert.setString(1, documentId);
+      insert.setString(2, path);
+      insert.setString(3, "fixture:" + path);
+      insert.setString(4, path);
+      insert.setString(5, groups);
+      insert.setObject(6, Instant.now().atOffset(ZoneOffset.UTC));
+      insert.executeUpdate();
+    }
+  }
+
   /** Appends an administrative record (scheme 2) by {@code user} with {@code details} JSON. */
   long appendAction(String action, String user, String details) throws SQLException {
     return append((id, previous) -> new StoredRecord(id,

@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -366,6 +367,84 @@ abstract class AuditTamperContract {
   }
 
   @Test
+  void anAuditorsExportWithholdsContentOfOtherGroupsDocumentsAndStillVerifies() throws Exception {
+    fixture.addDocument("doc-hr", "hr/pay-bands.md", "hr");
+    fixture.addDocument("doc-all", "canteen.md", "everyone");
+    long hr = fixture.appendAnswerAbout(2, "doc-hr", "hr/pay-bands.md", "band L7 pay is 9450");
+    long open = fixture.appendAnswerAbout(2, "doc-all", "canteen.md", "kedgeree on Thursday");
+    long oldScheme = fixture.appendAnswerAbout(1, "doc-hr", "hr/pay-bands.md", "band L8 is 9900");
+    long gone = fixture.appendAnswerAbout(2, "doc-gone", "old/memo.md", "the memo said 12");
+    assertThat(writer.checkpoint()).get().extracting(Checkpoint::treeSize).isEqualTo(gone);
+
+    Map<String, byte[]> bundle = export(21, gone, ExportAccess.forGroups(Set.of("everyone")));
+    AuditVerification result = verifyBundle(bundle);
+    assertThat(result.intact()).as(result.summary()).isTrue();
+    assertThat(result.note()).contains("3 withheld from the exporter");
+    String records = new String(bundle.get(ExportBundle.RECORDS), StandardCharsets.UTF_8);
+    assertThat(records).doesNotContain("9450").doesNotContain("9900").doesNotContain("said 12")
+        .contains("kedgeree on Thursday");
+    List<String> withheld = new String(bundle.get(ExportBundle.WITHHELD),
+        StandardCharsets.UTF_8).lines().toList();
+    assertThat(withheld).hasSize(3);
+    var first = ExportBundle.JSON.readTree(withheld.get(0));
+    assertThat(first.path("id").asLong()).isEqualTo(hr);
+    assertThat(first.path("documents").get(0).path("documentId").asText()).isEqualTo("doc-hr");
+    assertThat(first.path("documents").get(0).path("reason").asText()).isEqualTo("readable by hr");
+    assertThat(first.path("redacted").path("retrieved").get(0).path("vectorRank").asInt())
+        .isEqualTo(2);
+    assertThat(first.path("redacted").path("citations").get(0).path("quote").isNull()).isTrue();
+    assertThat(ExportBundle.JSON.readTree(withheld.get(1)).path("id").asLong())
+        .isEqualTo(oldScheme);
+    assertThat(ExportBundle.JSON.readTree(withheld.get(2)).path("documents").get(0)
+        .path("reason").asText()).isEqualTo("no longer in the index: its groups are unknown");
+    var manifest = ExportBundle.JSON.readTree(bundle.get(ExportBundle.MANIFEST));
+    assertThat(manifest.path("format").asText()).isEqualTo("groundwork-audit-export/2");
+    assertThat(manifest.path("withheld").asInt()).isEqualTo(3);
+    assertThat(manifest.path("withheldDocuments").toString())
+        .isEqualTo("[\"doc-gone\",\"doc-hr\"]");
+
+    // The same range for a reader of hr withholds only the record whose document is gone.
+    Map<String, byte[]> forHr = export(21, gone, ExportAccess.forGroups(Set.of("hr")));
+    assertThat(new String(forHr.get(ExportBundle.RECORDS), StandardCharsets.UTF_8))
+        .contains("9450").contains("9900").doesNotContain("said 12");
+    assertThat(verifyBundle(forHr).intact()).isTrue();
+
+    // A withheld record left off withheld.jsonl reads as erased content.
+    Map<String, byte[]> unlisted = new LinkedHashMap<>(bundle);
+    unlisted.put(ExportBundle.WITHHELD, String.join("\n", withheld.subList(1, 3))
+        .concat("\n").getBytes(StandardCharsets.UTF_8));
+    var unlistedManifest = (com.fasterxml.jackson.databind.node.ObjectNode) manifest.deepCopy();
+    unlistedManifest.put("withheld", 2);
+    unlisted.put(ExportBundle.MANIFEST, ExportBundle.JSON.writeValueAsBytes(unlistedManifest));
+    AuditVerification erased = verifyBundle(withManifestHashes(unlisted));
+    assertThat(erased.intact()).isFalse();
+    assertThat(erased.firstBrokenId()).isEqualTo(hr);
+    assertThat(erased.problem()).startsWith("record " + hr + " has no content: it was erased");
+
+    // Listing a record as withheld does not let its digest be changed.
+    Map<String, byte[]> forged = new LinkedHashMap<>(bundle);
+    String line = records.lines().filter(l -> l.startsWith("{\"id\":" + hr + ","))
+        .findFirst().orElseThrow();
+    String digest = ExportBundle.JSON.readTree(line).path("contentDigest").asText();
+    forged.put(ExportBundle.RECORDS, records.replace(line, line.replace(digest,
+        "0".repeat(64))).getBytes(StandardCharsets.UTF_8));
+    AuditVerification forgedResult = verifyBundle(withManifestHashes(forged));
+    assertThat(forgedResult.intact()).isFalse();
+    assertThat(forgedResult.firstBrokenId()).isEqualTo(hr);
+
+    StringWriter csv = new StringWriter();
+    try (Connection connection = connect()) {
+      new AuditExporter().writeCsv(connection, hr, open, ExportAccess.forGroups(Set.of("everyone")),
+          csv);
+    }
+    List<String> rows = csv.toString().lines().toList();
+    assertThat(rows.get(0)).endsWith(",record_hash,withheld_documents");
+    assertThat(rows.get(1)).startsWith(hr + ",").doesNotContain("9450")
+        .endsWith(",doc-hr hr/pay-bands.md");
+    assertThat(rows.get(2)).startsWith(open + ",").contains("kedgeree on Thursday").endsWith(",");
+  }
+
+  @Test
   void anExportOfRecordsNoCheckpointCoversFails() throws Exception {
     AuditVerification result = verifyBundle(export(26, 28));
     assertThat(result.intact()).isFalse();
@@ -381,14 +460,19 @@ abstract class AuditTamperContract {
     }
     List<String> lines = csv.toString().lines().toList();
     assertThat(lines.get(0)).isEqualTo("id,created_at,action,user,groups,question,answer,refused,"
-        + "answerer,prompt_version,details,record_hash");
+        + "answerer,prompt_version,details,record_hash,withheld_documents");
     assertThat(lines.get(3)).contains(",\"'=HYPERLINK(\"\"x\"\"), leave\",");
   }
 
   private Map<String, byte[]> export(long first, long last) throws Exception {
+    return export(first, last, ExportAccess.full());
+  }
+
+  private Map<String, byte[]> export(long first, long last, ExportAccess access)
+      throws Exception {
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
     try (Connection connection = connect()) {
-      new AuditExporter().writeBundle(connection, first, last, null, null, "erin", zip);
+      new AuditExporter().writeBundle(connection, first, last, null, null, "erin", access, zip);
     }
     Map<String, byte[]> entries = new LinkedHashMap<>();
     try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip.toByteArray()))) {
@@ -417,7 +501,7 @@ abstract class AuditTamperContract {
         entries.get(ExportBundle.MANIFEST));
     var hashes = (com.fasterxml.jackson.databind.node.ObjectNode) manifest.get("sha256");
     for (String name : List.of(ExportBundle.RECORDS, ExportBundle.LINK_RECORDS,
-        ExportBundle.CHECKPOINTS)) {
+        ExportBundle.CHECKPOINTS, ExportBundle.WITHHELD)) {
       hashes.put(name, io.groundwork.core.Hashes.sha256(entries.get(name)));
     }
     Map<String, byte[]> copy = new LinkedHashMap<>(entries);
