@@ -1,5 +1,7 @@
 package io.groundwork.answer;
 
+import io.groundwork.pii.PiiRedactor;
+import jakarta.inject.Named;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.groundwork.embed.Embedder;
@@ -34,7 +36,7 @@ public class AnswererProducer {
   @Singleton
   Answerer answerer(Embedder embedder, PromptLibrary prompts, AnswerConfig config,
       LuceneChunkIndex index, LlmConfig llm, Instance<ChatModel> chatModel,
-      Instance<StreamingChatModel> streamingModel) {
+      Instance<StreamingChatModel> streamingModel, @Named("llm") PiiRedactor masking) {
     ExtractiveAnswerer extractive = ExtractiveAnswerer.builder()
         .embedder(embedder)
         .terms(new TermAnalyzer())
@@ -56,7 +58,7 @@ public class AnswererProducer {
     LOG.infof("answering with %s at %s (timeout %s, context %d tokens); extractive fallback",
         name, llm.effectiveBaseUrl(), llm.timeout(), llm.contextTokens());
     return new LlmAnswerer(name, chatModel.get(), streamingModel.get(), packer, prompts,
-        extractive, llm.timeout());
+        extractive, llm.timeout(), masking);
   }
 
   void close(@Disposes Answerer answerer) {

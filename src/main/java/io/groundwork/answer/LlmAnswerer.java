@@ -8,6 +8,8 @@ import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import io.groundwork.pii.PiiPseudonyms;
+import io.groundwork.pii.PiiRedactor;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -32,7 +34,12 @@ import org.jboss.logging.Logger;
  * answer comes from the fallback answerer (the extractive one), carrying the reason ({@link
  * Answer#fallbackReason()}) and a notice for the user. A reply that is the refusal text is a
  * refusal. The reply is not verified here: {@code io.groundwork.verify.AnswerVerifier} checks
- * every answer, whatever produced it. Thread-safe; {@link #close()} stops its threads.
+ * every answer, whatever produced it.
+ *
+ * <p>With a masking redactor, personal data in everything sent to the model becomes numbered
+ * placeholders ({@link PiiPseudonyms}), restored in the reply, streamed tokens included, before
+ * anyone sees or verifies it; the answer counts what was masked ({@link Answer#llmPiiMasked()}).
+ * Thread-safe; {@link #close()} stops its threads.
  */
 public final class LlmAnswerer implements Answerer, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(LlmAnswerer.class);
@@ -45,6 +52,7 @@ public final class LlmAnswerer implements Answerer, AutoCloseable {
   private final PromptLibrary prompts;
   private final Answerer fallback;
   private final Duration timeout;
+  private final PiiRedactor masking;
   private final ExecutorService calls;
 
   /**
@@ -58,6 +66,17 @@ public final class LlmAnswerer implements Answerer, AutoCloseable {
    */
   public LlmAnswerer(String name, ChatModel chatModel, StreamingChatModel streamingModel,
       ContextPacker packer, PromptLibrary prompts, Answerer fallback, Duration timeout) {
+    this(name, chatModel, streamingModel, packer, prompts, fallback, timeout, PiiRedactor.none());
+  }
+
+  /**
+   * An answerer that masks what {@code masking} finds in everything it sends to the model.
+   *
+   * @param masking the detectors of personal data to mask ({@link PiiRedactor#none()}: none)
+   */
+  public LlmAnswerer(String name, ChatModel chatModel, StreamingChatModel streamingModel,
+      ContextPacker packer, PromptLibrary prompts, Answerer fallback, Duration timeout,
+      PiiRedactor masking) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("name must not be blank");
     }
@@ -69,6 +88,10 @@ public final class LlmAnswerer implements Answerer, AutoCloseable {
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, got " + timeout);
     }
+    if (masking == null) {
+      throw new IllegalArgumentException("masking must not be null (PiiRedactor.none() for none)");
+    }
+    this.masking = masking;
     this.name = name;
     this.chatModel = chatModel;
     this.streamingModel = streamingModel;
@@ -106,28 +129,35 @@ public final class LlmAnswerer implements Answerer, AutoCloseable {
       LOG.infof("neutralised %d instruction-like pieces in the sources for: %s",
           context.neutralized(), request.question());
     }
+    PiiPseudonyms pseudonyms = new PiiPseudonyms(masking);
     ChatRequest chat = ChatRequest.builder()
-        .messages(List.of(SystemMessage.from(context.system()), UserMessage.from(context.user())))
+        .messages(List.of(SystemMessage.from(pseudonyms.mask(context.system())),
+            UserMessage.from(pseudonyms.mask(context.user()))))
         .build();
     String reply;
     try {
-      reply = listener == AnswerListener.NONE ? call(chat) : stream(chat, listener);
+      reply = listener == AnswerListener.NONE ? call(chat)
+          : stream(chat, listener, pseudonyms);
     } catch (TimeoutException e) {
-      return fallback(request, listener, "timeout: no complete answer within " + timeout);
+      return fallback(request, listener, "timeout: no complete answer within " + timeout)
+          .withLlmPiiMasked(pseudonyms.masked());
     } catch (Exception e) {
-      return fallback(request, listener, classify(e));
+      return fallback(request, listener, classify(e)).withLlmPiiMasked(pseudonyms.masked());
     }
     if (reply == null || reply.isBlank()) {
-      return fallback(request, listener, "unusable reply: empty");
+      return fallback(request, listener, "unusable reply: empty")
+          .withLlmPiiMasked(pseudonyms.masked());
     }
-    String text = reply.strip();
+    String text = pseudonyms.restore(reply.strip());
     if (isRefusal(text)) {
-      return refusal();
+      return refusal().withLlmPiiMasked(pseudonyms.masked());
     }
     if (!CITATION.matcher(text).find()) {
-      return fallback(request, listener, "unusable reply: it cites no source");
+      return fallback(request, listener, "unusable reply: it cites no source")
+          .withLlmPiiMasked(pseudonyms.masked());
     }
-    return new Answer(text, context.citations(), false, name, prompts.version());
+    return new Answer(text, context.citations(), false, name, prompts.version())
+        .withLlmPiiMasked(pseudonyms.masked());
   }
 
   private String call(ChatRequest chat) throws Exception {
@@ -142,10 +172,14 @@ public final class LlmAnswerer implements Answerer, AutoCloseable {
     }
   }
 
-  private String stream(ChatRequest chat, AnswerListener listener) throws Exception {
+  private String stream(ChatRequest chat, AnswerListener listener, PiiPseudonyms pseudonyms)
+      throws Exception {
     CompletableFuture<String> reply = new CompletableFuture<>();
     AtomicBoolean open = new AtomicBoolean(true);
     StringBuilder received = new StringBuilder();
+    // Tokens reach the listener restored; a placeholder split across tokens is held back
+    // until it is complete.
+    PiiPseudonyms.Restoring shown = pseudonyms.restoring(listener::token);
     try {
       streamingModel.chat(chat, new StreamingChatResponseHandler() {
         @Override
@@ -153,7 +187,7 @@ public final class LlmAnswerer implements Answerer, AutoCloseable {
           synchronized (received) {
             if (open.get() && token != null) {
               received.append(token);
-              listener.token(token);
+              shown.accept(token);
             }
           }
         }
@@ -162,6 +196,9 @@ public final class LlmAnswerer implements Answerer, AutoCloseable {
         public void onCompleteResponse(ChatResponse response) {
           String text = text(response);
           synchronized (received) {
+            if (open.get()) {
+              shown.finish();
+            }
             reply.complete(text == null || text.isBlank() ? received.toString() : text);
           }
         }

@@ -75,15 +75,19 @@ public class ConversationalAnswering {
       rebuilt.add(new Turn(turn.question(), followUps.standalone(rebuilt, turn.question()),
           turn.answer()));
     }
-    String query = rewriter.standalone(rebuilt, request.question());
-    AskResult result = qa.ask(caller, request.inConversation(query, null), listener);
+    QueryRewriter.Rewrite rewrite = rewriter.rewrite(rebuilt, request.question());
+    String query = rewrite.query();
+    AskResult result = qa.ask(caller, request.inConversation(query, null), listener,
+        rewrite.llmPiiMasked());
     return new Reply(result, null, query);
   }
 
   private Reply answerAndStore(Caller caller, AskRequest request, String id, List<Turn> history,
       AnswerListener listener) {
-    String query = rewriter.standalone(history, request.question());
-    AskResult result = qa.ask(caller, request.inConversation(query, id), listener);
+    QueryRewriter.Rewrite rewrite = rewriter.rewrite(history, request.question());
+    String query = rewrite.query();
+    AskResult result = qa.ask(caller, request.inConversation(query, id), listener,
+        rewrite.llmPiiMasked());
     ConversationTurnEntity turn = new ConversationTurnEntity();
     turn.question = request.question();
     turn.searchQuery = query;

@@ -1,5 +1,8 @@
 package io.groundwork.conversation;
 
+import io.groundwork.pii.PiiPseudonyms;
+import io.groundwork.pii.PiiRedactor;
+import java.util.Map;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
@@ -14,7 +17,8 @@ import org.jboss.logging.Logger;
  * A first question is searched as asked, without a model call. When the model fails, times out
  * or answers with something that is not one short question, the deterministic
  * {@link FollowUpRewriter} decides instead, so a conversation never stops because the model
- * did. Thread-safe when the model is.
+ * did. Personal data in what the model is sent is masked with numbered placeholders and restored
+ * in the standalone question it returns ({@link PiiPseudonyms}). Thread-safe when the model is.
  */
 public final class LlmQueryRewriter implements QueryRewriter {
   private static final Logger LOG = Logger.getLogger(LlmQueryRewriter.class);
@@ -26,8 +30,16 @@ public final class LlmQueryRewriter implements QueryRewriter {
   private final ChatModel model;
   private final String instructions;
   private final QueryRewriter fallback;
+  private final PiiRedactor masking;
 
   public LlmQueryRewriter(ChatModel model, PromptLibrary prompts, QueryRewriter fallback) {
+    this(model, prompts, fallback, PiiRedactor.none());
+  }
+
+  /** A rewriter that masks what {@code masking} finds in what it sends to the model. */
+  public LlmQueryRewriter(ChatModel model, PromptLibrary prompts, QueryRewriter fallback,
+      PiiRedactor masking) {
+    this.masking = java.util.Objects.requireNonNull(masking, "masking");
     this.model = model;
     this.instructions = prompts.template("condense-question");
     this.fallback = fallback;
@@ -35,8 +47,13 @@ public final class LlmQueryRewriter implements QueryRewriter {
 
   @Override
   public String standalone(List<Turn> history, String question) {
+    return rewrite(history, question).query();
+  }
+
+  @Override
+  public Rewrite rewrite(List<Turn> history, String question) {
     if (history.isEmpty()) {
-      return question;
+      return new Rewrite(question, Map.of());
     }
     StringBuilder conversation = new StringBuilder();
     for (Turn turn : history) {
@@ -48,22 +65,24 @@ public final class LlmQueryRewriter implements QueryRewriter {
       }
     }
     conversation.append("Follow-up: ").append(question.strip());
+    PiiPseudonyms pseudonyms = new PiiPseudonyms(masking);
     try {
       String text = model.chat(ChatRequest.builder().messages(
-              SystemMessage.from(instructions), UserMessage.from(conversation.toString()))
+              SystemMessage.from(pseudonyms.mask(instructions)),
+              UserMessage.from(pseudonyms.mask(conversation.toString())))
           .build()).aiMessage().text();
-      String rewritten = text == null ? "" : text.strip();
+      String rewritten = text == null ? "" : pseudonyms.restore(text.strip());
       if (rewritten.isEmpty() || rewritten.length() > MAX_QUERY_CHARS
           || rewritten.contains("\n")) {
         LOG.debugf("condensing answer not usable (%d chars); deterministic rewrite instead",
             rewritten.length());
-        return fallback.standalone(history, question);
+        return new Rewrite(fallback.standalone(history, question), pseudonyms.masked());
       }
-      return rewritten;
+      return new Rewrite(rewritten, pseudonyms.masked());
     } catch (RuntimeException e) {
       LOG.warnf("condensing the follow-up failed (%s); deterministic rewrite instead",
           e.getMessage());
-      return fallback.standalone(history, question);
+      return new Rewrite(fallback.standalone(history, question), pseudonyms.masked());
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.groundwork.conversation;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a follow-up question into a standalone search query, using the conversation's earlier
@@ -15,4 +16,19 @@ public interface QueryRewriter {
    * @return the standalone query; {@code question} itself when it needs nothing from the history
    */
   String standalone(List<Turn> history, String question);
+
+  /**
+   * A standalone query and the personal data masked, by kind, in what a language model was sent
+   * to make it (empty when no model was asked).
+   */
+  record Rewrite(String query, Map<String, Integer> llmPiiMasked) {
+    public Rewrite {
+      llmPiiMasked = llmPiiMasked == null ? Map.of() : Map.copyOf(llmPiiMasked);
+    }
+  }
+
+  /** {@link #standalone} with what a language model was sent masked, counted. */
+  default Rewrite rewrite(List<Turn> history, String question) {
+    return new Rewrite(standalone(history, question), Map.of());
+  }
 }

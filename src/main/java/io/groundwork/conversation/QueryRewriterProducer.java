@@ -1,5 +1,7 @@
 package io.groundwork.conversation;
 
+import io.groundwork.pii.PiiRedactor;
+import jakarta.inject.Named;
 import dev.langchain4j.model.chat.ChatModel;
 import io.groundwork.answer.PromptLibrary;
 import io.groundwork.llm.LlmConfig;
@@ -14,11 +16,12 @@ import jakarta.inject.Singleton;
 public class QueryRewriterProducer {
   @Produces
   @Singleton
-  QueryRewriter rewriter(LlmConfig llm, Instance<ChatModel> chatModel, PromptLibrary prompts) {
+  QueryRewriter rewriter(LlmConfig llm, Instance<ChatModel> chatModel, PromptLibrary prompts,
+      @Named("llm") PiiRedactor masking) {
     FollowUpRewriter rule = new FollowUpRewriter();
     if (llm.provider() == LlmConfig.Provider.NONE) {
       return rule;
     }
-    return new LlmQueryRewriter(chatModel.get(), prompts, rule);
+    return new LlmQueryRewriter(chatModel.get(), prompts, rule, masking);
   }
 }

@@ -1,5 +1,7 @@
 package io.groundwork.draft;
 
+import io.groundwork.pii.PiiRedactor;
+import jakarta.inject.Named;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import io.groundwork.answer.AnswerConfig;
@@ -45,7 +47,8 @@ public class DraftAnswererProducer {
   @ForDrafting
   Answerer draftingAnswerer(@ForDrafting Embedder embedder, PromptLibrary prompts,
       AnswerConfig config, LuceneChunkIndex index, LlmConfig llm,
-      Instance<ChatModel> chatModel, Instance<StreamingChatModel> streamingModel) {
+      Instance<ChatModel> chatModel, Instance<StreamingChatModel> streamingModel,
+      @Named("llm") PiiRedactor masking) {
     ExtractiveAnswerer extractive = ExtractiveAnswerer.builder()
         .embedder(embedder)
         .terms(new TermAnalyzer())
@@ -65,7 +68,7 @@ public class DraftAnswererProducer {
         llm.maxTokens(), llm.maxSources());
     String name = llm.provider().name().toLowerCase(Locale.ROOT) + ":" + llm.model().orElse("");
     return new LlmAnswerer(name, chatModel.get(), streamingModel.get(), packer, drafting,
-        extractive, llm.timeout());
+        extractive, llm.timeout(), masking);
   }
 
   void close(@Disposes @ForDrafting Answerer answerer) {

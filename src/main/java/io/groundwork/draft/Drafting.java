@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -208,9 +209,16 @@ public class Drafting {
     latencies.put("embedAsks", millis(t2 - t1));
     latencies.put("answerAsks", millis(t3 - t2));
     latencies.put("total", millis(System.nanoTime() - t0));
+    Map<String, Integer> masked = new TreeMap<>();
+    for (Answered answered : answers) {
+      if (answered.verified() != null) {
+        answered.verified().answer().llmPiiMasked()
+            .forEach((kind, n) -> masked.merge(kind, n, Integer::sum));
+      }
+    }
     return new DraftContent(sentences, asks, List.copyOf(citations.values()),
         answererName == null ? "none" : answererName, templates.version(),
-        answers.stream().map(Answered::retrieved).toList(), latencies);
+        answers.stream().map(Answered::retrieved).toList(), latencies, masked);
   }
 
   /** The draft-wide number of {@code cited}, adding it when no earlier ask cited the passage. */
@@ -266,6 +274,9 @@ public class Drafting {
     details.put("answerer", content.answerer());
     details.put("promptVersion", content.promptVersion());
     details.put("latenciesMs", content.latenciesMs());
+    if (!content.llmPiiMasked().isEmpty()) {
+      details.put("llmPiiMasked", content.llmPiiMasked());
+    }
     long auditId = audit.recordAction(agent.name(), CREATED, details);
 
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

@@ -30,4 +30,14 @@ public interface PiiConfig {
    */
   @WithDefault("true")
   boolean audit();
+
+  /**
+   * Mask personal data in everything sent to a language model (answering, drafting, condensing
+   * follow-up questions) with numbered placeholders per value ({@code [EMAIL-1]},
+   * {@code [PHONE-2]}), restored in the model's reply (streamed replies included) before it is
+   * verified and shown; the answer's audit record counts what was masked by kind
+   * ({@code details.llmPiiMasked}). Uses the detectors above.
+   */
+  @WithDefault("true")
+  boolean llm();
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** Builds the redactors from {@link PiiConfig}: the audit trail's. */
+/** Builds the redactors from {@link PiiConfig}: the audit trail's and the language model's. */
 @ApplicationScoped
 public class PiiRedactors {
   /** The redactor of what the audit trail stores. */
@@ -17,6 +17,14 @@ public class PiiRedactors {
   @Named("audit")
   PiiRedactor audit(PiiConfig config) {
     return config.audit() ? of(config) : PiiRedactor.none();
+  }
+
+  /** The detectors whose finds are masked in what is sent to a language model. */
+  @Produces
+  @ApplicationScoped
+  @Named("llm")
+  PiiRedactor llm(PiiConfig config) {
+    return config.llm() ? of(config) : PiiRedactor.none();
   }
 
   /**

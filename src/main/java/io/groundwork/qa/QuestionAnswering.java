@@ -85,6 +85,16 @@ public class QuestionAnswering {
    * it is generated (unverified), then verifies the answer and stores the audit record.
    */
   public AskResult ask(Caller caller, AskRequest request, AnswerListener listener) {
+    return ask(caller, request, listener, Map.of());
+  }
+
+  /**
+   * {@link #ask(Caller, AskRequest, AnswerListener)} after a language model already saw the
+   * question in another form (condensing a follow-up), masked as {@code maskedBefore} counts; the
+   * audit record counts both.
+   */
+  public AskResult ask(Caller caller, AskRequest request, AnswerListener listener,
+      Map<String, Integer> maskedBefore) {
     validate(request);
     long t0 = System.nanoTime();
     // A follow-up is searched and answered as its standalone form; the audit keeps both.
@@ -97,6 +107,11 @@ public class QuestionAnswering {
     timer("answer").record(t2 - t1, TimeUnit.NANOSECONDS);
     VerifiedAnswer verified = verifier.verify(generated);
     Answer answer = verified.answer();
+    if (!maskedBefore.isEmpty()) {
+      Map<String, Integer> masked = new java.util.TreeMap<>(answer.llmPiiMasked());
+      maskedBefore.forEach((kind, n) -> masked.merge(kind, n, Integer::sum));
+      answer = answer.withLlmPiiMasked(masked);
+    }
     long t2v = System.nanoTime();
     timer("verify").record(t2v - t2, TimeUnit.NANOSECONDS);
 

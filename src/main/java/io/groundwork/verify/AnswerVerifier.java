@@ -161,6 +161,7 @@ public final class AnswerVerifier {
       result = new Answer(tidy(out.toString()), citations, false, answer.answerer(),
           answer.promptVersion(), answer.fallbackReason(), answer.notice());
     }
+    result = result.withLlmPiiMasked(answer.llmPiiMasked());
     return new VerifiedAnswer(result, new Verification(scorer.name(), minSupport, modeName(),
         verdicts, supported, removed, flagged, invalid, refuse));
   }

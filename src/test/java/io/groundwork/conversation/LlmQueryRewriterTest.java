@@ -58,6 +58,32 @@ class LlmQueryRewriterTest {
   }
 
   @Test
+  void personalDataInTheTurnsReachesTheModelAsPlaceholdersAndTheQueryCarriesTheValues() {
+    ScriptedModel model = new ScriptedModel(r -> {
+      String user = ((UserMessage) r.messages().get(1)).singleText();
+      java.util.regex.Matcher email = java.util.regex.Pattern.compile("\\[EMAIL-\\d+\\]")
+          .matcher(user);
+      return email.find() ? "Was the phishing email from " + email.group() + " reported?"
+          : "no placeholder";
+    });
+    LlmQueryRewriter rewriter = new LlmQueryRewriter(model, PROMPTS, new FollowUpRewriter(),
+        io.groundwork.pii.PiiRedactors.of(io.groundwork.pii.PiiFixtureTestAccess.config()));
+    List<Turn> history = List.of(new Turn("I got a phishing email from"
+        + " payroll@evil.example, call me on 07700 900123", null, "Click Report Phish. [1]"));
+    QueryRewriter.Rewrite rewrite = rewriter.rewrite(history, "Was payroll@evil.example"
+        + " reported?");
+    assertThat(rewrite.query())
+        .isEqualTo("Was the phishing email from payroll@evil.example reported?");
+    assertThat(rewrite.llmPiiMasked()).isEqualTo(java.util.Map.of("email", 2, "phone", 1));
+    String sent = ((UserMessage) model.requests.get(0).get(1)).singleText();
+    assertThat(sent).doesNotContain("payroll@evil.example").doesNotContain("900123")
+        .contains("from [EMAIL-1], call me on [PHONE-1]")
+        .endsWith("Follow-up: Was [EMAIL-1] reported?");
+    assertThat(rewriter.standalone(history, "Was payroll@evil.example reported?"))
+        .isEqualTo(rewrite.query());
+  }
+
+  @Test
   void aFirstQuestionCostsNoModelCall() {
     ScriptedModel model = new ScriptedModel(r -> "unused");
     new LlmQueryRewriter(model, PROMPTS, new FollowUpRewriter()).standalone(List.of(), "Hello?");

@@ -21,6 +21,7 @@ import io.groundwork.answer.PromptLibrary;
 import io.groundwork.answer.SourceNeutralizer;
 import io.groundwork.embed.Embedder;
 import io.groundwork.embed.EmbeddingModelSpec;
+import io.groundwork.pii.PiiRedactor;
 import io.groundwork.index.IndexedChunk;
 import io.groundwork.retrieve.RetrievedChunk;
 import io.groundwork.text.TermAnalyzer;
@@ -100,6 +101,12 @@ class LlmAnswererTest {
 
   static LlmAnswerer answerer(String baseUrlOllama, String baseUrlOpenAi, Protocol protocol,
       Duration timeout) {
+    return answerer(baseUrlOllama, baseUrlOpenAi, protocol, timeout, PiiRedactor.none());
+  }
+
+  /** An answerer that masks what {@code masking} finds in what it sends. */
+  static LlmAnswerer answerer(String baseUrlOllama, String baseUrlOpenAi, Protocol protocol,
+      Duration timeout, PiiRedactor masking) {
     ChatModel chat = protocol.name().startsWith("OLLAMA")
         ? OllamaChatModel.builder().maxRetries(0).baseUrl(baseUrlOllama).modelName("test-model")
             .timeout(timeout).build()
@@ -112,7 +119,7 @@ class LlmAnswererTest {
             .modelName("test-model").timeout(timeout).build();
     return new LlmAnswerer(protocol.name().toLowerCase() + ":test-model", chat, streaming,
         new ContextPacker(prompts, embedder.tokenizer(), 4096, 512, 6), prompts, extractive,
-        timeout);
+        timeout, masking);
   }
 
   static LlmAnswerer answerer(Protocol protocol, Duration timeout) {
@@ -175,6 +182,67 @@ class LlmAnswererTest {
     assertThat(sentence.citations()).containsExactly(1);
     assertThat(sentence.support()).isGreaterThanOrEqualTo(0.5);
     assertThat(sentence.evidence()).isEqualTo("It connects to vpn.larkspur.example on port 443.");
+  }
+
+  static final String DESK = "The VPN desk answers at vpn-desk@larkspur.example and on"
+      + " +44 20 7946 0958. Escalations go to vpn-desk@larkspur.example as well.";
+
+  @ParameterizedTest
+  @EnumSource(Protocol.class)
+  void personalDataReachesTheModelAsNumberedPlaceholdersAndTheReplyCarriesTheValues(
+      Protocol protocol) {
+    server.script(new ScriptedLlmServer.Reply(user -> {
+      java.util.regex.Matcher email = java.util.regex.Pattern.compile("\\[EMAIL-\\d+\\]")
+          .matcher(user);
+      java.util.regex.Matcher phone = java.util.regex.Pattern.compile("\\[PHONE-\\d+\\]")
+          .matcher(user);
+      return email.find() && phone.find()
+          ? "The VPN desk answers at " + email.group() + " and on " + phone.group() + " ["
+              + ScriptedLlmServer.sourceContaining(user, "VPN desk") + "]."
+          : "No placeholder reached me [1].";
+    }));
+    PiiRedactor masking = io.groundwork.pii.PiiRedactors.of(
+        io.groundwork.pii.PiiFixtureTestAccess.config());
+    Recorder recorder = new Recorder();
+    AnswerRequest request = new AnswerRequest("How do I reach the VPN desk? I am"
+        + " tom@larkspur.example.", List.of(chunk("desk", 0, DESK), chunk("vpn", 100, VPN)));
+    Answer answer;
+    try (LlmAnswerer answerer = answerer(server.ollamaUrl(), server.openAiUrl(), protocol,
+        Duration.ofSeconds(20), masking)) {
+      answer = streams(protocol) ? answerer.answer(request, recorder) : answerer.answer(request);
+    }
+
+    String sent = server.requests().getLast().toString();
+    assertThat(sent).doesNotContain("vpn-desk@larkspur.example").doesNotContain("7946")
+        .doesNotContain("tom@larkspur.example").contains("[EMAIL-1]").contains("[EMAIL-2]")
+        .contains("[PHONE-1]");
+    assertThat(answer.fallbackReason()).isNull();
+    assertThat(answer.text()).isEqualTo("The VPN desk answers at vpn-desk@larkspur.example and"
+        + " on +44 20 7946 0958 [1].");
+    assertThat(answer.llmPiiMasked()).isEqualTo(java.util.Map.of("email", 3, "phone", 1));
+    if (streams(protocol)) {
+      assertThat(String.join("", recorder.tokens)).isEqualTo(answer.text());
+      assertThat(recorder.tokens).noneMatch(token -> token.contains("["
+          + "EM") || token.contains("IL-"));
+    }
+    VerifiedAnswer verified = verifier.verify(answer);
+    assertThat(verified.answer().text()).isEqualTo(answer.text());
+    assertThat(verified.verification().sentences().getFirst().status())
+        .isEqualTo(VerifiedSentence.Status.SUPPORTED);
+    assertThat(verified.answer().llmPiiMasked()).isEqualTo(answer.llmPiiMasked());
+  }
+
+  @Test
+  void withoutMaskingTheModelSeesTheTextAsItIs() {
+    server.script(new ScriptedLlmServer.Reply(user -> "The VPN desk answers at"
+        + " vpn-desk@larkspur.example [" + ScriptedLlmServer.sourceContaining(user, "VPN desk")
+        + "]."));
+    AnswerRequest request = new AnswerRequest("How do I reach the VPN desk?",
+        List.of(chunk("desk", 0, DESK)));
+    try (LlmAnswerer answerer = answerer(Protocol.OPENAI, Duration.ofSeconds(20))) {
+      assertThat(answerer.answer(request).llmPiiMasked()).isEmpty();
+    }
+    assertThat(server.requests().getLast().toString()).contains("vpn-desk@larkspur.example");
   }
 
   @ParameterizedTest

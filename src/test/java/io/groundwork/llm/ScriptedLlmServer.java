@@ -176,12 +176,23 @@ public final class ScriptedLlmServer implements AutoCloseable {
     }
   }
 
-  /** Splits a reply into the pieces a model would stream: words with their spaces. */
+  /**
+   * Splits a reply into the pieces a model would stream: words with their spaces, and a word
+   * holding a placeholder such as {@code [EMAIL-1]} split inside it ({@code [EMA}, {@code IL-1]}),
+   * as a tokenizer may.
+   */
   static List<String> tokens(String text) {
     List<String> tokens = new ArrayList<>();
     Matcher m = Pattern.compile("\\S+\\s*|\\s+").matcher(text);
     while (m.find()) {
-      tokens.add(m.group());
+      String word = m.group();
+      int open = word.indexOf('[');
+      if (open >= 0 && open + 4 < word.length() && Character.isUpperCase(word.charAt(open + 1))) {
+        tokens.add(word.substring(0, open + 4));
+        tokens.add(word.substring(open + 4));
+      } else {
+        tokens.add(word);
+      }
     }
     return tokens;
   }

@@ -45,6 +45,11 @@ class PiiFixtureTest {
       public boolean audit() {
         return true;
       }
+
+      @Override
+      public boolean llm() {
+        return true;
+      }
     };
   }
 

@@ -13,9 +13,13 @@ import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The audit workspace's API: filters run in the query and an unknown one is a 400; need to know
  * (content of other groups' documents redacted, reveal with a reason, itself audited); record
- * page with integrity; access review; legal holds; PII redaction of what the trail stores.
+ * page with integrity; access review; legal holds; PII redaction of what the trail stores; the
+ * export withholding what the auditor may not read.
  * Each test uploads its own documents (an HR-only one and a public one) with facts no other
  * test uses.
  */
@@ -108,9 +113,17 @@ class AuditWorkspaceTest {
     assertThat(ids("/api/audit?answerer=extractive&user=bob")).contains(bobRecord);
     assertThat(ids("/api/audit?answerer=llm&user=bob")).isEmpty();
     assertThat(ids("/api/audit?fallback=true&user=bob")).isEmpty();
+    assertThat(ids("/api/audit?fallback=false&user=bob")).contains(bobRecord);
     assertThat(ids("/api/audit?q=KEDGEREE")).containsExactly(bobRecord);
-    // Free text does not search content the auditor may not read, so it cannot probe it.
-    assertThat(ids("/api/audit?q=relocation%20allowance")).doesNotContain(aliceRecord);
+    // A phrase goes through as one value (a literal %20 in the path would be encoded again and
+    // match nothing, so the check below would pass whatever the filter did).
+    assertThat(ids("/api/audit", Map.of("q", "canteen serve"))).containsExactly(bobRecord);
+    // Free text does not search content the auditor may not read, so it cannot probe it; the
+    // same phrase does find the record through its metadata filters.
+    assertThat(ids("/api/audit", Map.of("q", "relocation allowance", "user", "alice")))
+        .doesNotContain(aliceRecord);
+    assertThat(ids("/api/audit", Map.of("user", "alice", "action", "answer")))
+        .contains(aliceRecord);
     List<String> actions = as("erin").when().get("/api/audit?action=admin&limit=500").then()
         .statusCode(200).extract().path("action");
     assertThat(actions).contains("ingestion.upload").doesNotContain("answer");
@@ -144,6 +157,61 @@ class AuditWorkspaceTest {
         .body("details.reason", hasItem("complaint 2026-17"));
     as("alice").contentType(ContentType.JSON).body(Map.of("reason", "curious"))
         .when().post("/api/audit/" + aliceRecord + "/reveal").then().statusCode(403);
+  }
+
+  @Test
+  void anExportWithholdsWhatTheAuditorMayNotReadEvenAfterARevealAndItsRecordSaysWhat()
+      throws Exception {
+    as("erin").contentType(ContentType.JSON).body(Map.of("reason", "before the export"))
+        .when().post("/api/audit/" + aliceRecord + "/reveal").then().statusCode(200)
+        .body("revealed", equalTo(true));
+    String from = firstRecordTime();
+    byte[] zip = as("erin").accept("application/zip").queryParam("from", from)
+        .when().get("/api/audit/export").then().statusCode(200)
+        .contentType("application/zip").extract().asByteArray();
+    Map<String, String> bundle = new LinkedHashMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+        bundle.put(entry.getName(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    assertThat(bundle).containsKeys("manifest.json", "records.jsonl", "link-records.jsonl",
+        "checkpoints.jsonl", "withheld.jsonl");
+    assertThat(bundle.get("manifest.json")).contains("\"groundwork-audit-export/2\"");
+    String aliceLine = bundle.get("records.jsonl").lines()
+        .filter(l -> l.startsWith("{\"id\":" + aliceRecord + ",")).findFirst().orElseThrow();
+    assertThat(aliceLine).doesNotContain("relocation").doesNotContain("9,450")
+        .contains("\"contentDigest\":\"");
+    String bobLine = bundle.get("records.jsonl").lines()
+        .filter(l -> l.startsWith("{\"id\":" + bobRecord + ",")).findFirst().orElseThrow();
+    assertThat(bobLine).contains("canteen");
+    assertThat(bundle.get("withheld.jsonl")).contains("\"id\":" + aliceRecord + ",")
+        .contains(hrDocument).contains("readable by hr").doesNotContain("\"id\":" + bobRecord + ",");
+
+    var exports = as("erin").when().get("/api/audit?action=audit.export&user=erin&limit=1")
+        .then().statusCode(200);
+    exports.body("[0].details.withheldRecords", hasItem((int) aliceRecord))
+        .body("[0].details.withheldDocuments", hasItem(hrDocument))
+        .body("[0].details.format", equalTo("bundle"));
+
+    String csv = as("erin").accept("text/csv").queryParam("from", from)
+        .when().get("/api/audit/export").then().statusCode(200).extract().asString();
+    assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",withheld_documents");
+    String aliceRow = csv.lines().filter(l -> l.startsWith(aliceRecord + ",")).findFirst()
+        .orElseThrow();
+    assertThat(aliceRow).doesNotContain("relocation").doesNotContain("9,450")
+        .endsWith("," + hrDocument + " whitby-relocation.md");
+    assertThat(csv.lines().filter(l -> l.startsWith(bobRecord + ",")).findFirst()
+        .orElseThrow()).contains("canteen");
+    as("erin").when().get("/api/audit?action=audit.export&user=erin&limit=1").then()
+        .statusCode(200).body("[0].details.format", equalTo("csv"))
+        .body("[0].details.withheldRecords", hasItem((int) aliceRecord));
+  }
+
+  /** The time of the first record this class made, for an export of just its own records. */
+  private static String firstRecordTime() {
+    return as("erin").when().get("/api/audit/" + aliceRecord).then().statusCode(200)
+        .extract().path("createdAt");
   }
 
   @Test
@@ -203,7 +271,11 @@ class AuditWorkspaceTest {
   }
 
   private static List<Long> ids(String path) {
-    var response = as("erin").when().get(path);
+    return ids(path, Map.of());
+  }
+
+  private static List<Long> ids(String path, Map<String, String> query) {
+    var response = as("erin").queryParams(query).when().get(path);
     assertThat(response.statusCode()).as(path + ": " + response.asString()).isEqualTo(200);
     List<Number> ids = response.then().extract().path("id");
     return ids.stream().map(Number::longValue).toList();
