@@ -1,6 +1,6 @@
 // The Admin workspace: sources and ingestion runs, uploads, failed files. Every action goes
 // through the API, which checks the admin role itself.
-import { api, el, showError } from '/workspace.js';
+import { api, el, labelCells, showError } from '/workspace.js';
 
 const sourceSelect = document.getElementById('source');
 const runStatus = document.getElementById('run-status');
@@ -41,6 +41,7 @@ async function loadRuns() {
       el('td', String(r.unchanged)), el('td', String(r.failed)), el('td', String(r.removed)));
     return tr;
   }));
+  labelCells(document.getElementById('runs'));
   return runs;
 }
 

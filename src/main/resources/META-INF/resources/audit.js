@@ -1,7 +1,7 @@
 // The Audit workspace: the trail's status (always shown), records found by filters the server
 // runs in its query, one record's page with its integrity and an audited reveal, the access
 // review of a document, and exports. Every call goes through the API, which checks the role.
-import { api, el, showError } from '/workspace.js';
+import { api, el, labelCells, showError } from '/workspace.js';
 
 const PAGE = 25;
 let offset = 0;
@@ -32,12 +32,22 @@ async function showStatus() {
   try {
     const v = await api('/api/audit/verify');
     box.classList.toggle('broken', !v.intact);
-    const parts = [v.intact ? 'Chain intact: ' + v.records + ' records verified'
-      : 'Chain BROKEN at record ' + v.firstBrokenId + ': ' + v.problem];
-    parts.push(v.signed ? v.checkpoints + ' signed checkpoints, covering ' + v.coveredRecords
-      + ' records' + (v.newestCheckpointAt ? ', newest ' + when(v.newestCheckpointAt) : '')
-      : 'unsigned (no signing key configured)');
-    box.textContent = parts.join('. ') + '.';
+    const verdict = v.intact ? 'Chain intact: ' + v.records + ' records verified.'
+      : 'Chain BROKEN at record ' + v.firstBrokenId + ': ' + v.problem;
+    let signing;
+    if (!v.signed) {
+      signing = 'Not signed: no signing key is configured, so there are no checkpoints.';
+    } else if (!v.checkpoints) {
+      signing = 'Signed, but no checkpoint yet.';
+    } else {
+      const waiting = v.records - v.coveredRecords;
+      signing = v.checkpoints + (v.checkpoints === 1 ? ' signed checkpoint covers' : ' signed checkpoints cover')
+        + ' records 1-' + v.coveredRecords
+        + (v.newestCheckpointAt ? ' (newest ' + when(v.newestCheckpointAt) + ')' : '')
+        + (waiting > 0 ? '; ' + waiting + (waiting === 1 ? ' newer record awaits' : ' newer records await')
+          + ' the next one.' : '.');
+    }
+    box.replaceChildren(el('strong', verdict), ' ', el('span', signing));
     box.dataset.intact = String(v.intact);
   } catch (e) {
     box.textContent = 'Cannot check the trail: ' + e.message;
@@ -88,6 +98,7 @@ async function search(newOffset) {
     return row([link, when(r.createdAt), r.user, r.action === 'answer' ? 'answer' : 'admin', text, outcome(r)]);
   }));
   if (!page.records.length) body.appendChild(row([el('span', 'No records match.')]));
+  labelCells(document.getElementById('results'));
   document.getElementById('page-info').textContent = page.total
     ? (offset + 1) + '-' + (offset + page.records.length) + ' of ' + page.total : '0 records';
   document.getElementById('prev').disabled = offset === 0;
@@ -183,7 +194,7 @@ function renderRecord(page, container) {
   }
   container.appendChild(el('h3', 'Retrieved passages'));
   const wrapTable = el('div', undefined, { class: 'table-wrap' });
-  const table = el('table', undefined, { class: 'data', id: 'retrieved' });
+  const table = el('table', undefined, { class: 'data cards', id: 'retrieved' });
   const head = el('thead');
   head.appendChild(row(['Rank', 'Document', 'Score', 'BM25 rank', 'Vector rank']));
   const tbody = el('tbody');
@@ -191,6 +202,7 @@ function renderRecord(page, container) {
     el('a', c.path, { href: '/view.html?doc=' + encodeURIComponent(c.documentId) }),
     Number(c.score).toFixed(4), c.textRank > 0 ? String(c.textRank) : '-', c.vectorRank > 0 ? String(c.vectorRank) : '-'])));
   table.append(head, tbody);
+  labelCells(table);
   wrapTable.appendChild(table);
   container.appendChild(wrapTable);
 }
@@ -238,10 +250,21 @@ document.getElementById('review-form').addEventListener('submit', async event =>
     const doc = document.getElementById('review-document').value.trim();
     const entries = await api('/api/audit/access-review?document=' + encodeURIComponent(doc));
     const table = document.getElementById('review');
-    table.querySelector('tbody').replaceChildren(...(entries.length ? entries.map(e => row([
+    const summary = document.getElementById('review-summary');
+    table.querySelector('tbody').replaceChildren(...entries.map(e => row([
       el('a', String(e.recordId), { href: '#record-' + e.recordId }), when(e.createdAt), e.user,
-      e.groups.join(', '), e.cited ? 'cited' : 'retrieved only'])) : [row(['No answer drew on this document.'])]));
-    table.hidden = false;
+      e.groups.join(', ') || '(none)', e.cited ? 'cited' : 'retrieved only'])));
+    labelCells(table);
+    table.hidden = entries.length === 0;
+    if (entries.length === 0) {
+      summary.textContent = 'No answer retrieved or cited ' + doc + '.';
+    } else {
+      const users = new Set(entries.map(e => e.user));
+      const cited = entries.filter(e => e.cited).length;
+      summary.textContent = entries.length + (entries.length === 1 ? ' answer' : ' answers')
+        + ' drew on ' + doc + ', for ' + users.size + (users.size === 1 ? ' user' : ' users')
+        + '; ' + cited + ' cited it.';
+    }
   } catch (e) { showError(e); }
 });
 

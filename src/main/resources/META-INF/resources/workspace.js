@@ -32,6 +32,22 @@ export function el(tag, text, attrs) {
   return node;
 }
 
+/**
+ * Names each body cell of a table after its column (data-label), so that a table of class
+ * "cards" reads as one card per row at phone width, each value with its column's name. A row
+ * with fewer cells than the header (a "nothing found" line) is left unlabelled.
+ */
+export function labelCells(table) {
+  const names = [...table.querySelectorAll('thead tr:first-child > *')].map(c => c.textContent.trim());
+  table.querySelectorAll('tbody tr').forEach(tr => {
+    const cells = [...tr.children];
+    cells.forEach((td, i) => {
+      if (cells.length === names.length && names[i]) td.dataset.label = names[i];
+      else delete td.dataset.label;
+    });
+  });
+}
+
 /** Shows an error in the page's #error line. */
 export function showError(error) {
   const box = document.getElementById('error');

@@ -126,6 +126,21 @@ class LlmAskApiTest {
   }
 
   @Test
+  void theModelSeesPersonalDataAsPlaceholdersAndTheAuditRecordCountsThem() throws Exception {
+    llm.script(new ScriptedLlmServer.Reply(user ->
+        FAITHFUL.formatted(ScriptedLlmServer.sourceContaining(user, "port 443"))));
+    JsonNode answer = askJson(VPN_QUESTION + " Reply to bob.builder@example.com");
+    String sent = llm.requests().getLast().toString();
+    assertThat(sent).doesNotContain("bob.builder@example.com").contains("Reply to [EMAIL-");
+    assertThat(answer.path("answerer").asText()).isEqualTo("ollama:test-model");
+    JsonNode audit = audit(answer);
+    assertThat(audit.path("details").path("llmPiiMasked").path("email").asInt())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(audit.path("details").path("piiRedacted").path("email").asInt()).isEqualTo(1);
+    assertChainIntact();
+  }
+
+  @Test
   void inventedFactIsRemovedFromTheAnswerAndRecordedAsRemoved() throws Exception {
     llm.script(new ScriptedLlmServer.Reply(user -> {
       int n = ScriptedLlmServer.sourceContaining(user, "port 443");

@@ -20,9 +20,9 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.zip.ZipInputStream;
+import io.groundwork.testing.Screenshots;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +54,12 @@ class AuditWorkspaceBrowserTest {
         .body(Map.of("question", question)).when().post("/api/ask").then().statusCode(200);
   }
 
+  /** How many pixels the page is wider than the window (0 or less: no sideways scrolling). */
+  private static int overflow(Page page) {
+    return ((Number) page.evaluate("() => document.documentElement.scrollWidth"
+        + " - window.innerWidth")).intValue();
+  }
+
   @Test
   void findReadVerifyRevealWithAReasonAndExport() throws IOException {
     upload("browser-audit-bonus.md", "# Filey bonus\n\nThe Filey depot retention bonus for"
@@ -62,7 +68,6 @@ class AuditWorkspaceBrowserTest {
         + " six in the morning.\n", "everyone");
     ask("alice", "What is the Filey depot retention bonus for forklift drivers?");
     ask("bob", "When does the Filey depot car park open?");
-    Path shots = Files.createDirectories(Path.of("target/screenshots"));
     try (var playwright = Chromium.playwright();
         Browser browser = Chromium.launch(playwright);
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
@@ -80,8 +85,7 @@ class AuditWorkspaceBrowserTest {
       page.locator("#filters button[type=submit]").click();
       PlaywrightAssertions.assertThat(page.locator("#results tbody tr").first())
           .containsText("Redacted: draws on browser-audit-bonus.md");
-      page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("audit-list-1280.png"))
-          .setFullPage(true));
+      Screenshots.atDesktopAndPhoneWidth(page, "audit-list");
 
       page.locator("#results tbody tr").first().locator("a").click();
       PlaywrightAssertions.assertThat(page.locator("#integrity")).containsText("intact");
@@ -90,14 +94,16 @@ class AuditWorkspaceBrowserTest {
       PlaywrightAssertions.assertThat(page.locator("#record-question")).hasText("(redacted)");
       PlaywrightAssertions.assertThat(page.locator("#retrieved tbody tr").first())
           .containsText("browser-audit");
+      Screenshots.atDesktopAndPhoneWidth(page, "audit-record-redacted");
       page.locator("#reveal-reason").fill("grievance 2026-31");
       page.locator("#reveal-form button[type=submit]").click();
       PlaywrightAssertions.assertThat(page.locator("#record-question"))
           .hasText("What is the Filey depot retention bonus for forklift drivers?");
       PlaywrightAssertions.assertThat(page.locator("#revealed-note")).isVisible();
       PlaywrightAssertions.assertThat(page.locator("#record-answer")).containsText("1,800");
-      page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("audit-record-1280.png"))
-          .setFullPage(true));
+      Screenshots.atDesktopAndPhoneWidth(page, "audit-record");
+      String documentId = page.locator("#retrieved tbody tr").first().locator("a").first()
+          .getAttribute("href").replaceAll(".*[?&]doc=([^&#]+).*", "$1");
 
       page.locator("#back-to-list").click();
       page.locator("#filters button[type=reset]").click();
@@ -119,14 +125,29 @@ class AuditWorkspaceBrowserTest {
       }
       PlaywrightAssertions.assertThat(page.locator("#export-status")).containsText("recorded");
 
+      page.locator("#review-document").fill(documentId);
+      page.locator("#review-form button[type=submit]").click();
+      PlaywrightAssertions.assertThat(page.locator("#review-summary"))
+          .containsText(" drew on " + documentId);
+      PlaywrightAssertions.assertThat(page.locator("#review tbody")).containsText("alice");
+      Screenshots.atDesktopAndPhoneWidth(page, "audit-access-review");
+      page.locator("#review-document").fill("no-such-document");
+      page.locator("#review-form button[type=submit]").click();
+      PlaywrightAssertions.assertThat(page.locator("#review-summary"))
+          .hasText("No answer retrieved or cited no-such-document.");
+      PlaywrightAssertions.assertThat(page.locator("#review")).isHidden();
+
       page.setViewportSize(390, 844);
-      page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("audit-list-390.png"))
-          .setFullPage(true));
+      assertThat(overflow(page)).as("audit page wider than the phone").isLessThanOrEqualTo(0);
       page.navigate(auditPage.toString().replace("audit.html", "admin.html"));
       PlaywrightAssertions.assertThat(page.locator("#retention-settings"))
           .containsText("400 days");
-      page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("admin-390.png"))
-          .setFullPage(true));
+      PlaywrightAssertions.assertThat(page.locator("#runs tbody tr").first()).isVisible();
+      assertThat(overflow(page)).as("admin page wider than the phone").isLessThanOrEqualTo(0);
+      assertThat(((Number) page.evaluate("() => { const t = document.getElementById('runs');"
+          + " return t.scrollWidth - t.parentElement.clientWidth; }")).intValue())
+          .as("ingestion runs table wider than its panel").isLessThanOrEqualTo(0);
+      Screenshots.atDesktopAndPhoneWidth(page, "admin");
     }
   }
 }

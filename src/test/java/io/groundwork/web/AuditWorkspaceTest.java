@@ -113,7 +113,9 @@ class AuditWorkspaceTest {
     assertThat(ids("/api/audit?answerer=extractive&user=bob")).contains(bobRecord);
     assertThat(ids("/api/audit?answerer=llm&user=bob")).isEmpty();
     assertThat(ids("/api/audit?fallback=true&user=bob")).isEmpty();
-    assertThat(ids("/api/audit?fallback=false&user=bob")).contains(bobRecord);
+    assertThat(ids("/api/audit?fallback=false&user=bob"))
+        .as(() -> as("erin").when().get("/api/audit/" + bobRecord).asString())
+        .contains(bobRecord);
     assertThat(ids("/api/audit?q=KEDGEREE")).containsExactly(bobRecord);
     // A phrase goes through as one value (a literal %20 in the path would be encoded again and
     // match nothing, so the check below would pass whatever the filter did).
@@ -199,8 +201,8 @@ class AuditWorkspaceTest {
     assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",withheld_documents");
     String aliceRow = csv.lines().filter(l -> l.startsWith(aliceRecord + ",")).findFirst()
         .orElseThrow();
-    assertThat(aliceRow).doesNotContain("relocation").doesNotContain("9,450")
-        .endsWith("," + hrDocument + " whitby-relocation.md");
+    assertThat(aliceRow).doesNotContain("allowance").doesNotContain("9,450")
+        .contains("," + hrDocument + " whitby-relocation.md");
     assertThat(csv.lines().filter(l -> l.startsWith(bobRecord + ",")).findFirst()
         .orElseThrow()).contains("canteen");
     as("erin").when().get("/api/audit?action=audit.export&user=erin&limit=1").then()
