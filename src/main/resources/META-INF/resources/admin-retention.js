@@ -15,11 +15,20 @@ function covers(h) {
   return parts.join(', ');
 }
 
+/** An ISO-8601 duration as people say it: PT24H is "24 hours", PT1H30M "1 hour 30 minutes". */
+function spoken(duration) {
+  const m = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(duration || '');
+  if (!m) return duration;
+  const parts = [[m[1], 'hour'], [m[2], 'minute'], [m[3], 'second']]
+    .filter(([n]) => n && Number(n) > 0).map(([n, unit]) => n + ' ' + unit + (Number(n) === 1 ? '' : 's'));
+  return parts.length ? parts.join(' ') : duration;
+}
+
 async function load() {
   const view = await api('/api/admin/retention');
   document.getElementById('retention-settings').textContent = 'Answer records keep their content for '
-    + view.periodDays + ' days (' + view.period + '), then it is pruned'
-    + (view.scheduled ? ' by a job every ' + view.runEvery : ' when you run it') + '. Records under a legal hold keep it.';
+    + view.periodDays + ' days, then it is pruned'
+    + (view.scheduled ? ' by a job every ' + spoken(view.runEvery) : ' when you run it') + '. Records under a legal hold keep it.';
   const body = document.querySelector('#holds tbody');
   body.replaceChildren(...(view.holds.length ? view.holds.map(h => {
     const tr = el('tr');
