@@ -141,6 +141,38 @@ class LlmAskApiTest {
   }
 
   @Test
+  void aFollowUpIsCondensedFromMaskedTurnsAndTheAuditCountsBothCalls() throws Exception {
+    llm.script(new ScriptedLlmServer.Reply(user -> {
+      if (user.contains("Follow-up:")) {
+        java.util.regex.Matcher email = java.util.regex.Pattern.compile("\\[EMAIL-\\d+\\]")
+            .matcher(user);
+        return email.find() ? "Which host does the VPN client of " + email.group()
+            + " connect to?" : "no placeholder";
+      }
+      return FAITHFUL.formatted(ScriptedLlmServer.sourceContaining(user, "port 443"));
+    }));
+    JsonNode first = askJson("How do I set up the VPN for dana.lee@example.com?");
+    String conversation = first.path("conversationId").asText();
+    assertThat(conversation).isNotBlank();
+    llm.clearRequests();
+    String body = given().auth().preemptive().basic("bob", "bob-pass")
+        .contentType(ContentType.JSON).accept(ContentType.JSON)
+        .body(Map.of("question", "Which host does it connect to?", "conversationId",
+            conversation))
+        .when().post("/api/ask").then().statusCode(200).extract().asString();
+    JsonNode followUp = json.readTree(body);
+    assertThat(llm.requests()).hasSize(2);
+    assertThat(llm.requests().toString()).doesNotContain("dana.lee@example.com");
+    assertThat(followUp.path("searchQuery").asText())
+        .isEqualTo("Which host does the VPN client of dana.lee@example.com connect to?");
+    JsonNode audit = audit(followUp);
+    // One address in the condensing call; the answer call saw the restored query's address.
+    assertThat(audit.path("details").path("llmPiiMasked").path("email").asInt())
+        .isGreaterThanOrEqualTo(2);
+    assertChainIntact();
+  }
+
+  @Test
   void inventedFactIsRemovedFromTheAnswerAndRecordedAsRemoved() throws Exception {
     llm.script(new ScriptedLlmServer.Reply(user -> {
       int n = ScriptedLlmServer.sourceContaining(user, "port 443");
