@@ -4,6 +4,7 @@ import io.groundwork.bench.BenchAdmissionCommand;
 import io.groundwork.bench.BenchAskCommand;
 import io.groundwork.bench.BenchCommand;
 import io.groundwork.bench.BenchDraftsCommand;
+import io.groundwork.bench.BenchEnsembleCommand;
 import io.groundwork.bench.BenchVectorsCommand;
 import io.groundwork.bench.BenchVerifyCommand;
 import picocli.CommandLine.Command;
@@ -19,5 +20,6 @@ import picocli.CommandLine.Command;
         SearchCommand.class, HashPasswordCommand.class,
         BenchVerifyCommand.class, EvalCommand.class, EvalAnswersCommand.class,
         EvalDraftsCommand.class, BenchCommand.class, BenchVectorsCommand.class,
-        BenchAdmissionCommand.class, BenchAskCommand.class, BenchDraftsCommand.class})
+        BenchAdmissionCommand.class, BenchAskCommand.class, BenchDraftsCommand.class,
+        BenchEnsembleCommand.class})
 public class GroundworkCommand {}

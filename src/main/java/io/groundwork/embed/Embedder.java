@@ -68,10 +68,11 @@ public final class Embedder {
 
   /**
    * This embedder, with ({@code true}, as constructed) or without the model's query instruction
-   * ({@link EmbeddingModelSpec#queryPrefix()}) before each query.
+   * ({@link EmbeddingModelSpec#queryPrefix()}) before each query; a prefix the model requires
+   * (e5's {@code "query: "}) stays either way.
    */
   public Embedder withQueryInstruction(boolean apply) {
-    return new Embedder(this, apply ? spec.queryPrefix() : "");
+    return new Embedder(this, apply || spec.queryPrefixRequired() ? spec.queryPrefix() : "");
   }
 
   public EmbeddingModelSpec spec() {
@@ -95,6 +96,17 @@ public final class Embedder {
   /** Embeds a search query, after the model's query instruction unless it was turned off. */
   public float[] embedQuery(String query) {
     Embedding embedding = queryModel.embed(queryPrefix + query).content();
+    return normalized(embedding.vector());
+  }
+
+  /**
+   * Embeds a search query like {@link #embedQuery}, but in the passage model's session (one
+   * ONNX Runtime thread per inference by default): for when another model encodes the same
+   * query at the same time on the other core, where a session spread over every core would
+   * contend with it.
+   */
+  public float[] embedQueryAlongside(String query) {
+    Embedding embedding = model.embed(queryPrefix + query).content();
     return normalized(embedding.vector());
   }
 

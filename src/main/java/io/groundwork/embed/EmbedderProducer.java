@@ -35,15 +35,30 @@ public class EmbedderProducer {
           + config.intraOpThreads() + " and " + config.queryIntraOpThreads());
     }
     executor = Executors.newFixedThreadPool(threads, namedDaemonThreads("groundwork-embed-"));
-    HuggingFaceTokenCountEstimator tokenizer =
-        new HuggingFaceTokenCountEstimator(extractTokenizer(spec, dataDirectory.path()));
     int cores = Runtime.getRuntime().availableProcessors();
     int queryThreads = config.queryIntraOpThreads() > 0 ? config.queryIntraOpThreads() : cores;
-    EmbeddingModel passages = spec.load(executor, config.intraOpThreads());
+    return load(spec, executor, config.intraOpThreads(), queryThreads, config.batchSize(),
+        dataDirectory.path());
+  }
+
+  /**
+   * Loads an embedder of {@code spec} outside CDI (benchmarks that compare models): slow, reads
+   * the ONNX weights.
+   *
+   * @param executor runs the passages of a batch in parallel
+   * @param intraOpThreads ONNX Runtime threads inside one passage inference
+   * @param queryIntraOpThreads ONNX Runtime threads inside one query inference
+   * @param dataDir where the tokenizer is extracted to ({@code models/})
+   */
+  public static Embedder load(EmbeddingModelSpec spec, ExecutorService executor,
+      int intraOpThreads, int queryIntraOpThreads, int batchSize, Path dataDir) {
+    HuggingFaceTokenCountEstimator tokenizer =
+        new HuggingFaceTokenCountEstimator(extractTokenizer(spec, dataDir));
+    EmbeddingModel passages = spec.load(executor, intraOpThreads);
     // A session of its own only when queries run on other threads than passages.
-    EmbeddingModel queries = queryThreads == config.intraOpThreads()
-        ? passages : spec.load(executor, queryThreads);
-    return new Embedder(spec, passages, queries, tokenizer, config.batchSize());
+    EmbeddingModel queries = queryIntraOpThreads == intraOpThreads
+        ? passages : spec.load(executor, queryIntraOpThreads);
+    return new Embedder(spec, passages, queries, tokenizer, batchSize);
   }
 
   void close(@Disposes Embedder embedder) {
@@ -54,7 +69,8 @@ public class EmbedderProducer {
 
   /** The tokenizer ships inside the model jar; the estimator reads it from a file. */
   private static Path extractTokenizer(EmbeddingModelSpec spec, Path dataDir) {
-    Path target = dataDir.resolve("models").resolve(spec.tokenizerResource());
+    Path target = dataDir.resolve("models")
+        .resolve(Path.of(spec.tokenizerResource()).getFileName().toString());
     try (InputStream in = EmbeddingModelSpec.class.getClassLoader()
         .getResourceAsStream(spec.tokenizerResource())) {
       if (in == null) {
@@ -71,7 +87,8 @@ public class EmbedderProducer {
     }
   }
 
-  static ThreadFactory namedDaemonThreads(String prefix) {
+  /** Daemon threads named {@code prefix1, prefix2, ...}. */
+  public static ThreadFactory namedDaemonThreads(String prefix) {
     AtomicInteger counter = new AtomicInteger();
     return runnable -> {
       Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());

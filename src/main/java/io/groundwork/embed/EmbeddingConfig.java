@@ -6,7 +6,14 @@ import io.smallrye.config.WithDefault;
 /** Embedding settings ({@code groundwork.embedding.*}). */
 @ConfigMapping(prefix = "groundwork.embedding")
 public interface EmbeddingConfig {
-  /** Which bundled model embeds chunks and queries. Changing it requires re-ingesting. */
+  /**
+   * Which model embeds chunks and queries: {@code bge-small-en-v1.5-q} (default, shipped),
+   * {@code bge-small-en-v1.5} or {@code e5-small-v2} (full precision, Maven profiles
+   * {@code model-bge-small} and {@code model-e5-small}), {@code all-minilm-l6-v2}
+   * ({@code model-minilm}). Each document records the model it was embedded with; after a change
+   * the next ingestion run embeds every document again (its file unchanged or not). All are
+   * 384-dimensional, so the PostgreSQL mode's vector column holds any of them.
+   */
   @WithDefault("bge-small-en-v1.5-q")
   String model();
 

@@ -79,8 +79,8 @@ public final class OnnxInProcessEmbeddingModel extends AbstractInProcessEmbeddin
     InputStream in = OnnxInProcessEmbeddingModel.class.getClassLoader()
         .getResourceAsStream(resource);
     if (in == null) {
-      throw new IllegalStateException(resource + " is not on the class path; add its Maven"
-          + " artifact (see EmbeddingModelSpec) to the build");
+      throw new IllegalStateException(resource + " is not on the class path; build with the"
+          + " model's Maven artifact or profile (see EmbeddingModelSpec)");
     }
     return in;
   }

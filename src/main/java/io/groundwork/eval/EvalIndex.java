@@ -207,6 +207,22 @@ public final class EvalIndex {
     return texts.stream().map(cache::get).toList();
   }
 
+  /**
+   * Query vectors of {@code queries} from the data directory's cache of {@code embedder}'s model
+   * (a file per model and query instruction), embedding (and caching) those never embedded.
+   */
+  public static List<float[]> cachedQueryVectors(Path dataDir, Embedder embedder,
+      List<String> queries) {
+    VectorCache cache = new VectorCache(dataDir.resolve("query-vectors-" + embedder.spec().id()
+        + (embedder.appliesQueryInstruction() ? "-instruction" : "") + ".bin"),
+        embedder.dimension());
+    List<String> missing = queries.stream().filter(q -> cache.get(q) == null).distinct().toList();
+    if (!missing.isEmpty()) {
+      cache.putAll(missing, embedder.embedQueries(missing));
+    }
+    return queries.stream().map(cache::get).toList();
+  }
+
   private static String fingerprint(String corpusHash, Embedder embedder, Chunker chunker,
       String analyzer, boolean withVectors) {
     return Hashes.sha256(String.join("\n", FORMAT, "corpus=" + corpusHash,

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Ingests one file: reads it, skips it when its content, access groups, ingest version (parser
- * and chunking) and index entry are as stored, and otherwise parses, chunks and embeds it and
+ * and chunking), embedding model and index entry are as stored, and otherwise parses, chunks and embeds it and
  * stores it, with its block structure and the file itself, in the {@link DocumentStore}.
  * A file that cannot be ingested gives a failed {@link FileResult} with its reason, never an
  * exception; what was stored for it before stays. Thread-safe.
@@ -48,7 +48,8 @@ public class DocumentIngester {
     try {
       byte[] bytes = task.content().read();
       String contentHash = Hashes.sha256(bytes);
-      if (documents.isCurrent(documentId, contentHash, task.groups(), ingestVersion())) {
+      if (documents.isCurrent(documentId, contentHash, task.groups(), ingestVersion(),
+          embeddingModel())) {
         return FileResult.unchanged();
       }
       ParsedDocument parsed = parser.parse(new ByteArrayInputStream(bytes), task.path());
@@ -62,6 +63,7 @@ public class DocumentIngester {
       DocumentEntity document =
           document(documentId, task, parsed, contentHash, bytes.length, chunks);
       document.ingestVersion = ingestVersion();
+      document.embeddingModel = embeddingModel();
       documents.replace(document, chunkRows(documentId, chunks, indexed),
           original(task.path(), bytes), indexed, vectors);
       if (parsed.boilerplateBlocks() > 0) {
@@ -86,6 +88,14 @@ public class DocumentIngester {
    */
   public String ingestVersion() {
     return parser.version() + "; chunks " + chunker.maxTokens() + "/" + chunker.overlapTokens();
+  }
+
+  /**
+   * The model chunks are embedded with ({@code groundwork.embedding.model}); a stored document
+   * embedded with another one is embedded again even when its file is unchanged.
+   */
+  public String embeddingModel() {
+    return embedder.spec().id();
   }
 
   private static DocumentOriginalEntity original(String path, byte[] bytes) {

@@ -28,16 +28,17 @@ public class DocumentStore {
   }
 
   /**
-   * True when {@code documentId} is stored with {@code contentHash}, {@code groups} and
-   * {@code ingestVersion} and the index holds its chunks: ingesting the file again would change
-   * nothing.
+   * True when {@code documentId} is stored with {@code contentHash}, {@code groups},
+   * {@code ingestVersion} and {@code embeddingModel} and the index holds its chunks: ingesting
+   * the file again would change nothing.
    */
   boolean isCurrent(String documentId, String contentHash, Set<String> groups,
-      String ingestVersion) {
+      String ingestVersion, String embeddingModel) {
     DocumentEntity existing = QuarkusTransaction.requiringNew()
         .call(() -> documents.find(documentId));
     return existing != null && existing.contentHash.equals(contentHash)
         && existing.groups().equals(groups) && ingestVersion.equals(existing.ingestVersion)
+        && embeddingModel.equals(existing.embeddingModel)
         && index.holds(documentId, existing.chunkCount);
   }
 
@@ -53,10 +54,13 @@ public class DocumentStore {
     });
   }
 
-  /** How many documents of source {@code sourceName} were ingested with another version. */
-  long outdated(String sourceName, String ingestVersion) {
+  /**
+   * How many documents of source {@code sourceName} were ingested with another version or
+   * embedded with another model.
+   */
+  long outdated(String sourceName, String ingestVersion, String embeddingModel) {
     return QuarkusTransaction.requiringNew()
-        .call(() -> documents.outdated(sourceName, ingestVersion));
+        .call(() -> documents.outdated(sourceName, ingestVersion, embeddingModel));
   }
 
   /** The documents of source {@code sourceName} whose path is not in {@code paths}. */

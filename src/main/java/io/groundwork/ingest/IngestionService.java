@@ -112,10 +112,11 @@ public class IngestionService {
 
   /**
    * How many documents of source {@code sourceName} were ingested by another version of the
-   * parser or with other chunking settings; a run over the source ingests them again.
+   * parser, with other chunking settings or with another embedding model; a run over the source
+   * ingests them again.
    */
   public long outdatedDocuments(String sourceName) {
-    return documents.outdated(sourceName, ingester.ingestVersion());
+    return documents.outdated(sourceName, ingester.ingestVersion(), ingester.embeddingModel());
   }
 
   public PipelineDefinition pipeline() {

@@ -64,6 +64,13 @@ public class DocumentEntity {
   public String ingestVersion = "";
 
   /**
+   * The embedding model ({@code groundwork.embedding.model}) the document's chunk vectors come
+   * from; a document embedded with another model is embedded again on the next run.
+   */
+  @Column(name = "embedding_model", nullable = false)
+  public String embeddingModel = "";
+
+  /**
    * The document's block structure (headings, paragraphs, list items, table rows, page breaks)
    * as a JSON array whose offsets refer to {@link #body}; null when none was recorded.
    */

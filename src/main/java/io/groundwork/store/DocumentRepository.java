@@ -73,12 +73,15 @@ public class DocumentRepository {
     }
   }
 
-  /** How many documents of source {@code sourceName} were ingested with another version. */
-  public long outdated(String sourceName, String ingestVersion) {
+  /**
+   * How many documents of source {@code sourceName} were ingested with another version or
+   * embedded with another model than {@code embeddingModel}.
+   */
+  public long outdated(String sourceName, String ingestVersion, String embeddingModel) {
     return em.createQuery("select count(d) from DocumentEntity d where d.sourceName = :source"
-            + " and d.ingestVersion <> :version", Long.class)
+            + " and (d.ingestVersion <> :version or d.embeddingModel <> :model)", Long.class)
         .setParameter("source", sourceName).setParameter("version", ingestVersion)
-        .getSingleResult();
+        .setParameter("model", embeddingModel).getSingleResult();
   }
 
   /** Whether a file is stored for the document with {@code id}, without loading it. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.groundwork.eval.AnswerRegressionSpec;
 import io.groundwork.eval.RegressionSpec;
+import io.groundwork.eval.ensemble.EnsembleRegression;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -42,6 +43,8 @@ class EvaluationTablesTest {
       "ingestion/eval", "Retrieval regressions on public datasets (run by hand)",
       "src/test/resources/eval", "Regressions run by the test suite");
   static final List<String> ORDER = List.of("ingestion/eval", "src/test/resources/eval");
+  /** Folder of the ensemble regressions (cross-validated, with costs). */
+  static final String ENSEMBLES = "ingestion/eval/ensemble";
   /** Folder of the answer regressions. */
   static final String ANSWERS = "ingestion/eval/answers";
 
@@ -62,6 +65,10 @@ class EvaluationTablesTest {
       for (Path file : regressionFiles(PROJECT.resolve(folder))) {
         assertThat(rendered).contains(folder + "/" + file.getFileName());
       }
+    }
+    assertThat(regressionFiles(PROJECT.resolve(ENSEMBLES))).isNotEmpty();
+    for (Path file : regressionFiles(PROJECT.resolve(ENSEMBLES))) {
+      assertThat(rendered).contains(ENSEMBLES + "/" + file.getFileName());
     }
     assertThat(regressionFiles(PROJECT.resolve(ANSWERS))).isNotEmpty();
     for (Path file : regressionFiles(PROJECT.resolve(ANSWERS))) {
@@ -104,8 +111,38 @@ class EvaluationTablesTest {
     }
     out.append("Each row is checked by `eval --regression FILE`, which exits with code 4 when a "
         + "metric falls more than the tolerance below its expected value.\n\n");
+    renderEnsembles(project, out);
     renderAnswers(project, out);
     return out.toString().strip();
+  }
+
+  /** The ensemble regressions ({@code ingestion/eval/ensemble/*.yaml}), run by hand. */
+  static void renderEnsembles(Path project, StringBuilder out) {
+    for (Path file : regressionFiles(project.resolve(ENSEMBLES))) {
+      EnsembleRegression spec = EnsembleRegression.load(file);
+      String relative = ENSEMBLES + "/" + file.getFileName();
+      out.append("### ").append(cell(spec.name())).append(" (run by hand)\n\n");
+      out.append("[`").append(relative).append("`](../").append(relative).append("), ")
+          .append(dataset(project, spec.corpus(), spec.qrels())).append(", ")
+          .append(spec.folds()).append(" folds (seed ").append(spec.seed())
+          .append("), tolerance ").append(plain(spec.tolerance())).append(".\n\n");
+      out.append("| sources | configuration (chosen on most folds) | nDCG@10 (CV mean ± spread)"
+          + " | indexing chunks/s | query p50 / p95 ms | RSS MB | model files MB |\n");
+      out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: |\n");
+      for (EnsembleRegression.Row row : spec.rows()) {
+        out.append("| ").append(cell(row.sources())).append(" | `")
+            .append(row.chosen()).append("` | ")
+            .append(format(row.ndcg())).append(" ± ").append(format(row.spread())).append(" | ")
+            .append(row.chunksPerSecond() == 0 ? "-"
+                : String.format(Locale.ROOT, "%.1f", row.chunksPerSecond())).append(" | ")
+            .append(String.format(Locale.ROOT, "%.1f / %.1f", row.queryP50(), row.queryP95()))
+            .append(" | ").append(String.format(Locale.ROOT, "%.0f", row.rssMb())).append(" | ")
+            .append(String.format(Locale.ROOT, "%.0f", row.filesMb())).append(" |\n");
+      }
+      out.append("\nChecked by `bench-ensemble --regression FILE`, which exits with code 4 when a"
+          + " row's cross-validated nDCG@10 falls more than the tolerance below its expected"
+          + " value.\n\n");
+    }
   }
 
   /** The answer regressions ({@code ingestion/eval/answers/*.yaml}), run by the test suite. */
@@ -152,10 +189,14 @@ class EvaluationTablesTest {
   }
 
   private static String dataset(Path project, RegressionSpec spec) {
-    Path corpus = project.toAbsolutePath().relativize(spec.corpus().toAbsolutePath()).normalize();
+    return dataset(project, spec.corpus(), spec.qrels());
+  }
+
+  private static String dataset(Path project, Path corpusFile, Path qrels) {
+    Path corpus = project.toAbsolutePath().relativize(corpusFile.toAbsolutePath()).normalize();
     Path folder = corpus.getParent() == null ? Path.of(".") : corpus.getParent();
     return "`" + folder.toString().replace('\\', '/') + "`, qrels `"
-        + spec.qrels().getFileName() + "`";
+        + qrels.getFileName() + "`";
   }
 
   private static String configuration(JsonNode configuration) {

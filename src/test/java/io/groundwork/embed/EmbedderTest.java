@@ -45,4 +45,43 @@ class EmbedderTest {
     assertThat(queries.texts).containsExactly(instruction + "parental leave", "parental leave");
     assertThat(passages.texts).containsExactly("Twenty weeks of paid leave.");
   }
+
+  @Test
+  void e5KeepsItsRequiredQueryPrefixWithoutTheInstructionAndPrefixesPassages() {
+    RecordingModel passages = new RecordingModel();
+    RecordingModel queries = new RecordingModel();
+    Embedder embedder = new Embedder(EmbeddingModelSpec.E5_SMALL_V2, passages, queries,
+        new HuggingFaceTokenCountEstimator(), 8).withQueryInstruction(false);
+
+    embedder.embedQuery("parental leave");
+    embedder.embedPassages(List.of("Twenty weeks of paid leave."));
+
+    assertThat(embedder.appliesQueryInstruction()).isTrue();
+    assertThat(queries.texts).containsExactly("query: parental leave");
+    assertThat(passages.texts).containsExactly("passage: Twenty weeks of paid leave.");
+  }
+
+  @Test
+  void aQueryEmbeddedAlongsideAnotherEncoderUsesThePassageSessionWithTheSamePrefix() {
+    RecordingModel passages = new RecordingModel();
+    RecordingModel queries = new RecordingModel();
+    Embedder embedder = new Embedder(EmbeddingModelSpec.E5_SMALL_V2, passages, queries,
+        new HuggingFaceTokenCountEstimator(), 8);
+
+    assertThat(embedder.embedQueryAlongside("parental leave")).containsExactly(0.6f, 0.8f);
+
+    assertThat(passages.texts).containsExactly("query: parental leave");
+    assertThat(queries.texts).isEmpty();
+  }
+
+  @Test
+  void everyModelIsKnownByItsIdAndHoldsInTheVectorColumn() {
+    for (EmbeddingModelSpec spec : EmbeddingModelSpec.values()) {
+      assertThat(EmbeddingModelSpec.byId(spec.id())).isSameAs(spec);
+      assertThat(spec.dimension()).isEqualTo(384);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddingModelSpec.byId("bge-large"))
+        .hasMessageContaining("unknown embedding model 'bge-large'; available: "
+            + "bge-small-en-v1.5-q, bge-small-en-v1.5, e5-small-v2, all-minilm-l6-v2");
+  }
 }

@@ -129,4 +129,31 @@ class IngestionRunTest {
     QuarkusTransaction.requiringNew().run(() ->
         assertThat(em.find(DocumentEntity.class, removedId)).isNull());
   }
+
+  @Test
+  void aDocumentEmbeddedWithAnotherModelIsEmbeddedAgainThoughItsFileIsUnchanged()
+      throws IOException {
+    Path root = Files.createTempDirectory(Path.of("target"), "model-change-source");
+    Files.writeString(root.resolve("canteen.md"),
+        "# Canteen\n\nThe canteen on floor 3 serves lunch from 11:30 to 14:00.\n");
+    SourceFiles files = source("model-change", root);
+    String id = Hashes.documentId("model-change", "canteen.md");
+
+    assertThat(ingestion.runSource(files, "test", IngestionListener.NONE).ingested()).isEqualTo(1);
+    QuarkusTransaction.requiringNew().run(() -> assertThat(
+        em.find(DocumentEntity.class, id).embeddingModel).isEqualTo("bge-small-en-v1.5-q"));
+    assertThat(ingestion.outdatedDocuments("model-change")).isZero();
+
+    // As stored by a server configured with another model.
+    QuarkusTransaction.requiringNew().run(() ->
+        em.find(DocumentEntity.class, id).embeddingModel = "e5-small-v2");
+    assertThat(ingestion.outdatedDocuments("model-change")).isEqualTo(1);
+
+    IngestionReport again = ingestion.runSource(files, "test", IngestionListener.NONE);
+    assertThat(again.ingested()).isEqualTo(1);
+    assertThat(again.unchanged()).isZero();
+    QuarkusTransaction.requiringNew().run(() -> assertThat(
+        em.find(DocumentEntity.class, id).embeddingModel).isEqualTo("bge-small-en-v1.5-q"));
+    assertThat(ingestion.outdatedDocuments("model-change")).isZero();
+  }
 }
