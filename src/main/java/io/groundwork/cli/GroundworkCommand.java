@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         ConversationEvalCommand.class,
         SearchCommand.class, HashPasswordCommand.class,
         BenchVerifyCommand.class, EvalCommand.class, EvalAnswersCommand.class,
-        EvalDraftsCommand.class, BenchCommand.class, BenchVectorsCommand.class,
+        CalibrateRefusalCommand.class, EvalDraftsCommand.class, BenchCommand.class,
+        BenchVectorsCommand.class,
         BenchAdmissionCommand.class, BenchAskCommand.class, BenchDraftsCommand.class})
 public class GroundworkCommand {}
