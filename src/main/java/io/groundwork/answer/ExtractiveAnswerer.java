@@ -64,11 +64,18 @@ import org.jboss.logging.Logger;
  * are cited: the best-ranked sentence of the document with the highest evidence first, then
  * those ranking at least {@code relativeCutoff} of it, grouped by document and in document order.
  *
- * <p><b>Refusal.</b> The answer's {@link AnswerSignals} combine the evidence of the chosen
- * sentences, how much of the question the retrieved passages mention at all, how much of it the
- * chosen sentences cover, and whether they state the expected type; below {@code minConfidence}
- * (or when no sentence reaches {@code minEvidence}), the answer is a refusal that cites nothing
- * and offers the closest passages, labelled as not an answer. Thread-safe.
+ * <p><b>Completion.</b> A chosen lead-in that ends with a colon is cited with the lines it
+ * introduces, the first sentence of a list item with the rest of the item, and a sentence opening
+ * with a pronoun that points back ("This ...") with the sentence before it.
+ *
+ * <p><b>Refusal.</b> The answer's {@link AnswerSignals} (the evidence of the chosen sentences,
+ * how much of the question the retrieved passages mention at all, how much of it and of its
+ * rarest words the chosen sentences cover, whether they state the expected type, how well they
+ * support the question on their own, the retrieval score and margin, and how far the best
+ * sentence is ahead of other documents') are combined by a {@link ConfidenceModel} fitted on the
+ * development set; below {@code minConfidence} (or when no sentence reaches {@code minEvidence}),
+ * the answer is a refusal that cites nothing and offers the closest passages, labelled as not an
+ * answer. Thread-safe.
  */
 public final class ExtractiveAnswerer implements Answerer {
   private static final Logger LOG = Logger.getLogger(ExtractiveAnswerer.class);
@@ -273,6 +280,11 @@ public final class ExtractiveAnswerer implements Answerer {
   /** The confidence below which the answer is a refusal. */
   public double minConfidence() {
     return minConfidence;
+  }
+
+  /** The evidence below which the answer is a refusal whatever its confidence. */
+  public double minEvidence() {
+    return minEvidence;
   }
 
   private Citation citation(int number, Candidate candidate) {
@@ -823,8 +835,8 @@ public final class ExtractiveAnswerer implements Answerer {
     private int maxSentences = 3;
     private int maxSectionSentences = 8;
     private int chunksConsidered = 5;
-    private double minEvidence = 0.45;
-    private double minConfidence = 0.5;
+    private double minEvidence = 0.3;
+    private double minConfidence = 0.71;
     private double relativeCutoff = 0.75;
     private ConfidenceModel confidenceModel;
 

@@ -224,6 +224,9 @@ public class CalibrateRefusalCommand implements Callable<Integer> {
         "logistic regression of \"a refusal is not expected\" on the answer's signals, fitted on",
         String.format(Locale.ROOT, "the development set (%s, %d questions, %d expecting a"
             + " refusal)", questions, questionCount, expecting),
+        answerer instanceof ExtractiveAnswerer extractive ? String.format(Locale.ROOT,
+            "(signals measured with groundwork.answer.min-evidence %s)", extractive.minEvidence())
+            : "(signals measured by the extractive answerer)",
         String.format(Locale.ROOT, "with L2 penalty %s on standardised signals, chosen by %d-fold"
             + " cross-validation (seed %d).", calibrated.penalty(), folds, seed),
         String.format(Locale.ROOT, "Refusal threshold of the best refusal F1: %.2f"
