@@ -392,7 +392,7 @@ public final class ExtractiveAnswerer implements Answerer {
    * denied ...": you chose the wrong group. Pick LARK-STAFF."), and a sentence that opens with a
    * pronoun pointing back ("This ...", "They ...") with the sentence before it in its paragraph.
    */
-  private static List<Candidate> completed(List<Candidate> chosen, List<Candidate> candidates) {
+  static List<Candidate> completed(List<Candidate> chosen, List<Candidate> candidates) {
     Set<Candidate> result = new LinkedHashSet<>(chosen);
     for (Candidate candidate : chosen) {
       int at = candidates.indexOf(candidate);
