@@ -395,30 +395,36 @@ public final class ExtractiveAnswerer implements Answerer {
   static List<Candidate> completed(List<Candidate> chosen, List<Candidate> candidates) {
     Set<Candidate> result = new LinkedHashSet<>(chosen);
     for (Candidate candidate : chosen) {
-      int at = candidates.indexOf(candidate);
+      // Overlapping chunks cite each sentence once, from the first chunk that holds it: the
+      // neighbours of a sentence are found in its document, not only in its chunk.
+      String document = candidate.source().chunk().documentId();
+      List<Candidate> inDocument = candidates.stream()
+          .filter(c -> c.source().chunk().documentId().equals(document))
+          .sorted(Comparator.comparingInt(Candidate::documentOffset)).toList();
+      int at = inDocument.indexOf(candidate);
       String text = candidate.span().text().strip();
       if (text.endsWith(":")) {
-        for (int i = at + 1; i < candidates.size() && i <= at + LEAD_IN_LINES; i++) {
-          Candidate next = candidates.get(i);
-          if (next.source() != candidate.source() || next.span().text().strip().endsWith(":")) {
+        for (int i = at + 1; i < inDocument.size() && i <= at + LEAD_IN_LINES; i++) {
+          Candidate next = inDocument.get(i);
+          if (between(inDocument.get(i - 1), next) == null
+              || next.span().text().strip().endsWith(":")) {
             break;
           }
           result.add(next);
         }
       } else if (TitleLikeLines.isListItem(lineOf(candidate))) {
-        for (int i = at + 1; i < candidates.size() && i <= at + LIST_ITEM_SENTENCES; i++) {
-          Candidate next = candidates.get(i);
-          if (next.source() != candidate.source() || !between(candidate, next).isBlank()
-              || between(candidate, next).contains("\n")) {
+        for (int i = at + 1; i < inDocument.size() && i <= at + LIST_ITEM_SENTENCES; i++) {
+          String gap = between(inDocument.get(i - 1), inDocument.get(i));
+          if (gap == null || !gap.isBlank() || gap.contains("\n")) {
             break;
           }
-          result.add(next);
+          result.add(inDocument.get(i));
         }
       }
       if (at > 0 && POINTS_BACK.matcher(text).lookingAt()) {
-        Candidate previous = candidates.get(at - 1);
-        if (previous.source() == candidate.source()
-            && !between(previous, candidate).contains("\n\n")) {
+        Candidate previous = inDocument.get(at - 1);
+        String gap = between(previous, candidate);
+        if (gap != null && !gap.contains("\n\n")) {
           result.add(previous);
         }
       }
@@ -426,12 +432,21 @@ public final class ExtractiveAnswerer implements Answerer {
     return List.copyOf(result);
   }
 
-  /** The chunk text between the end of {@code a} and the start of {@code b}. */
+  /**
+   * The document text between the end of {@code a} and the start of {@code b}, read from the
+   * chunk of either that holds both; null when neither does (they are not neighbours).
+   */
   private static String between(Candidate a, Candidate b) {
-    String text = a.source().chunk().text();
-    int from = Math.min(a.span().end(), text.length());
-    int to = Math.max(from, Math.min(b.span().start(), text.length()));
-    return text.substring(from, to);
+    int from = a.source().chunk().start() + a.span().end();
+    int to = b.documentOffset();
+    for (Candidate holder : List.of(a, b)) {
+      IndexedChunk chunk = holder.source().chunk();
+      String text = chunk.text();
+      if (from >= chunk.start() && to >= from && to - chunk.start() <= text.length()) {
+        return text.substring(from - chunk.start(), to - chunk.start());
+      }
+    }
+    return null;
   }
 
   /** The chunk line that {@code candidate} starts on, up to the candidate's end. */

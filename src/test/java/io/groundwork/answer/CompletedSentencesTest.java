@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
 /** What the extractive answerer cites along with a chosen sentence so that it reads alone. */
 class CompletedSentencesTest {
   private static List<Candidate> candidates(String text) {
-    RetrievedChunk chunk = new RetrievedChunk(new IndexedChunk("d-0", "d", "s", "d.md", "Title",
+    return candidates("d-0", text);
+  }
+
+  private static List<Candidate> candidates(String chunkId, String text) {
+    RetrievedChunk chunk = new RetrievedChunk(new IndexedChunk(chunkId, "d", "s", "d.md", "Title",
         "", text, 0, text.length(), 0, Set.of("everyone")), 1, 1, 1);
     return new SentenceSplitter().split(text).stream()
         .map(span -> new Candidate(chunk, 0, span, Set.of(), Set.of(), List.of(), true))
@@ -51,6 +55,20 @@ class CompletedSentencesTest {
         - No prompt arrives: open Authenticator manually.
         """);
     assertThat(completed(candidates, "- \"Login denied\": you chose the wrong group."))
+        .containsExactlyInAnyOrder("- \"Login denied\": you chose the wrong group.",
+            "Pick LARK-STAFF.");
+  }
+
+  @Test
+  void theRestOfAListItemIsFoundWhenAnOverlappingChunkHoldsIt() {
+    String text = "- \"Login denied\": you chose the wrong group. Pick LARK-STAFF.\n";
+    // Each sentence is a candidate once: the second from the first chunk, the first from another.
+    List<Candidate> first = candidates("d-0", text);
+    List<Candidate> second = candidates("d-1", text);
+    Candidate chosen = second.getFirst();
+    List<Candidate> candidates = List.of(first.get(1), chosen);
+    assertThat(ExtractiveAnswerer.completed(List.of(chosen), candidates))
+        .extracting(c -> c.span().text().strip())
         .containsExactlyInAnyOrder("- \"Login denied\": you chose the wrong group.",
             "Pick LARK-STAFF.");
   }
