@@ -21,19 +21,22 @@ public interface AnswerConfig {
   /**
    * Least evidence score (0..1, a blend of the sentence's similarity to the question and the
    * share of the question's terms it contains) of the best sentence; below it, the answer is a
-   * refusal.
+   * refusal whatever its confidence. Kept low so that the confidence model, which weighs the
+   * evidence with the other signals, decides most refusals.
    */
-  @WithDefault("0.45")
+  @WithDefault("0.3")
   double minEvidence();
 
   /**
    * Least confidence (0..1) of an extractive answer; below it, the answer is a refusal that
-   * offers the closest passages. The confidence combines the best sentence's evidence, how much
-   * of the question the retrieved passages and the chosen sentences cover, and whether the
-   * sentences state the kind of answer asked for; the default was chosen on the development set
-   * (see docs/evaluation.md).
+   * offers the closest passages. The confidence is a logistic model over the answer's signals
+   * (evidence, coverage of the question by the passages and by the chosen sentences, coverage of
+   * its rarest words, answer-type match, the chosen sentences' own support, retrieval score and
+   * margin, how far the best sentence is ahead of other documents'); its weights and this
+   * default (the best refusal F1) were fitted on the development set with {@code groundwork
+   * calibrate-refusal} (see docs/evaluation.md).
    */
-  @WithDefault("0.5")
+  @WithDefault("0.71")
   double minConfidence();
 
   /** Most sentences an answer taken from one matching section (a procedure's steps) cites. */

@@ -4,8 +4,9 @@ import io.groundwork.answer.type.AnswerType;
 
 /**
  * What the extractive answerer knew when it decided to answer or to refuse: the signals that its
- * {@linkplain #confidence() confidence} combines, kept for evaluation (the refusal curve) and
- * for reading why an answer was refused.
+ * {@link ConfidenceModel} combines into a {@linkplain #confidence() confidence}, kept for
+ * evaluation (the refusal curve, the calibration of the model) and for reading why an answer was
+ * refused.
  *
  * @param answerType what the question asks for
  * @param evidence evidence score (0..1) of the best chosen sentence: its similarity to the
@@ -15,19 +16,38 @@ import io.groundwork.answer.type.AnswerType;
  *     the question is about something no passage mentions ("my dog")
  * @param answerCoverage IDF-weighted share of the question's content terms that the chosen
  *     sentences and their context contain
- * @param typeMatch 1 when a chosen sentence states an entity of the expected type (or no entity
- *     is expected), 0.5 when it states a related one ("26" for a duration), 0 otherwise
+ * @param typeMatch 1 when a chosen sentence states an entity of the expected type close to the
+ *     question's words (or no entity is expected), from 0.5 when it stands further away, 0.25
+ *     for a related one ("26" for a duration), 0 otherwise
  * @param retrievalScore fused retrieval score of the best passage
- * @param retrievalMargin how far the best passage's fused score is ahead of the second's
+ * @param retrievalMargin how far the best passage's fused score is ahead of the second's, as a
+ *     share of the best one's (0..1)
  * @param section true when the answer is the sentences of a section whose heading matches
+ * @param support how well the chosen sentences on their own support the question, scored as the
+ *     verifier scores a claim against its sources (term overlap without the context's credit,
+ *     blended with the sentence's own embedding similarity), 0..1
+ * @param rareTermCoverage share of the question's rarest content terms (by IDF in the index, the
+ *     two rarest) that the chosen sentences and their context contain: low when the one word
+ *     that makes the question specific ("Lisbon", "dental") is missing from the answer
+ * @param sentenceMargin how far the best sentence's evidence is ahead of the best sentence of
+ *     any other document (0..1): high when one passage clearly answers, near 0 when several
+ *     documents answer equally weakly
  * @param confidence the combined confidence, 0..1, compared with the refusal threshold
  */
 public record AnswerSignals(AnswerType answerType, double evidence, double passageCoverage,
     double answerCoverage, double typeMatch, double retrievalScore, double retrievalMargin,
-    boolean section, double confidence) {
+    boolean section, double support, double rareTermCoverage, double sentenceMargin,
+    double confidence) {
 
   /** The signals of a question that no passage answers at all. */
   static AnswerSignals none(AnswerType type) {
-    return new AnswerSignals(type, 0, 0, 0, 0, 0, 0, false, 0);
+    return new AnswerSignals(type, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, 0);
+  }
+
+  /** These signals with {@code confidence} in place of this one's. */
+  AnswerSignals withConfidence(double confidence) {
+    return new AnswerSignals(answerType, evidence, passageCoverage, answerCoverage, typeMatch,
+        retrievalScore, retrievalMargin, section, support, rareTermCoverage, sentenceMargin,
+        confidence);
   }
 }

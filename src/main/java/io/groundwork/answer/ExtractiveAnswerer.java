@@ -64,11 +64,18 @@ import org.jboss.logging.Logger;
  * are cited: the best-ranked sentence of the document with the highest evidence first, then
  * those ranking at least {@code relativeCutoff} of it, grouped by document and in document order.
  *
- * <p><b>Refusal.</b> The answer's {@link AnswerSignals} combine the evidence of the chosen
- * sentences, how much of the question the retrieved passages mention at all, how much of it the
- * chosen sentences cover, and whether they state the expected type; below {@code minConfidence}
- * (or when no sentence reaches {@code minEvidence}), the answer is a refusal that cites nothing
- * and offers the closest passages, labelled as not an answer. Thread-safe.
+ * <p><b>Completion.</b> A chosen lead-in that ends with a colon is cited with the lines it
+ * introduces, the first sentence of a list item with the rest of the item, and a sentence opening
+ * with a pronoun that points back ("This ...") with the sentence before it.
+ *
+ * <p><b>Refusal.</b> The answer's {@link AnswerSignals} (the evidence of the chosen sentences,
+ * how much of the question the retrieved passages mention at all, how much of it and of its
+ * rarest words the chosen sentences cover, whether they state the expected type, how well they
+ * support the question on their own, the retrieval score and margin, and how far the best
+ * sentence is ahead of other documents') are combined by a {@link ConfidenceModel} fitted on the
+ * development set; below {@code minConfidence} (or when no sentence reaches {@code minEvidence}),
+ * the answer is a refusal that cites nothing and offers the closest passages, labelled as not an
+ * answer. Thread-safe.
  */
 public final class ExtractiveAnswerer implements Answerer {
   private static final Logger LOG = Logger.getLogger(ExtractiveAnswerer.class);
@@ -95,6 +102,13 @@ public final class ExtractiveAnswerer implements Answerer {
   private static final double STEPS_BONUS = 0.1;
   /** Least heading match for any other question without an expected entity. */
   private static final double SECTION_MATCH_OTHER = 0.7;
+  /** Most lines after a lead-in that ends with a colon that are cited with it. */
+  private static final int LEAD_IN_LINES = 6;
+  /** Most further sentences of a list item cited with its first. */
+  private static final int LIST_ITEM_SENTENCES = 2;
+  /** A sentence that opens with a pronoun referring to the one before it. */
+  private static final Pattern POINTS_BACK =
+      Pattern.compile("(?:This|These|Those|That|It|They|Such|The same)\\b");
   /** Passages offered with a refusal. */
   private static final int CLOSEST_PASSAGES = 3;
   /** Words apart at which an entity is half as close to the question's words as an adjacent one. */
@@ -128,6 +142,7 @@ public final class ExtractiveAnswerer implements Answerer {
   private final double minEvidence;
   private final double minConfidence;
   private final double relativeCutoff;
+  private final ConfidenceModel confidenceModel;
   private final Set<String> questionWords;
 
   private ExtractiveAnswerer(Builder builder) {
@@ -167,6 +182,8 @@ public final class ExtractiveAnswerer implements Answerer {
     this.minEvidence = builder.minEvidence;
     this.minConfidence = builder.minConfidence;
     this.relativeCutoff = builder.relativeCutoff;
+    this.confidenceModel = builder.confidenceModel == null ? ConfidenceModel.standard()
+        : builder.confidenceModel;
     this.synonyms = new TermSynonyms(terms);
     this.questionWords = Set.copyOf(synonyms.canonical(terms.terms(QUESTION_WORDS)));
   }
@@ -220,8 +237,10 @@ public final class ExtractiveAnswerer implements Answerer {
    *
    * @param answer the answer or refusal
    * @param signals what the decision was based on
+   * @param proposed the answer it would give whatever its confidence (to calibrate the refusal
+   *     threshold), or null when no sentence reached the least evidence
    */
-  public record Assessed(Answer answer, AnswerSignals signals) {}
+  public record Assessed(Answer answer, AnswerSignals signals, Answer proposed) {}
 
   private static final InstructionDetector INSTRUCTIONS = new InstructionDetector();
 
@@ -233,13 +252,19 @@ public final class ExtractiveAnswerer implements Answerer {
   /** Answers {@code request} and says on which signals: for evaluation and calibration. */
   public Assessed assess(AnswerRequest request) {
     Decision decision = decide(request.question(), request.chunks());
-    return new Assessed(answer(decision), decision.signals());
+    Answer proposed = decision.chosen().isEmpty() ? null : cited(decision);
+    return new Assessed(decision.signals().confidence() < minConfidence || proposed == null
+        ? refusal(decision) : proposed, decision.signals(), proposed);
   }
 
   private Answer answer(Decision decision) {
     if (decision.chosen().isEmpty() || decision.signals().confidence() < minConfidence) {
       return refusal(decision);
     }
+    return cited(decision);
+  }
+
+  private Answer cited(Decision decision) {
     List<Citation> citations = new ArrayList<>();
     StringBuilder text = new StringBuilder(prompts.template("extractive-answer")).append('\n');
     for (Candidate candidate : decision.chosen()) {
@@ -255,6 +280,11 @@ public final class ExtractiveAnswerer implements Answerer {
   /** The confidence below which the answer is a refusal. */
   public double minConfidence() {
     return minConfidence;
+  }
+
+  /** The evidence below which the answer is a refusal whatever its confidence. */
+  public double minEvidence() {
+    return minEvidence;
   }
 
   private Citation citation(int number, Candidate candidate) {
@@ -345,13 +375,86 @@ public final class ExtractiveAnswerer implements Answerer {
     // Read like a passage: documents in order of their best sentence, sentences in document order.
     List<String> documentOrder = chosenScored.stream()
         .map(s -> s.candidate().source().chunk().documentId()).distinct().toList();
-    List<Candidate> chosen = chosenScored.stream().map(Scored::candidate)
+    List<Candidate> chosen = completed(chosenScored.stream().map(Scored::candidate).toList(),
+        candidates).stream()
         .sorted(Comparator.comparingInt((Candidate c) ->
                 documentOrder.indexOf(c.source().chunk().documentId()))
             .thenComparingInt(Candidate::documentOffset))
         .toList();
     return new Decision(chosen, signals(question, chunks, candidates, ranked, chosenScored, false),
         ranked);
+  }
+
+  /**
+   * The chosen sentences with what they need to be read on their own: a lead-in that ends with a
+   * colon ("... must be completed within your first 30 days:") with the lines it introduces (up
+   * to {@value #LEAD_IN_LINES}), the rest of a list item after its first sentence ("- "Login
+   * denied ...": you chose the wrong group. Pick LARK-STAFF."), and a sentence that opens with a
+   * pronoun pointing back ("This ...", "They ...") with the sentence before it in its paragraph.
+   */
+  static List<Candidate> completed(List<Candidate> chosen, List<Candidate> candidates) {
+    Set<Candidate> result = new LinkedHashSet<>(chosen);
+    for (Candidate candidate : chosen) {
+      // Overlapping chunks cite each sentence once, from the first chunk that holds it: the
+      // neighbours of a sentence are found in its document, not only in its chunk.
+      String document = candidate.source().chunk().documentId();
+      List<Candidate> inDocument = candidates.stream()
+          .filter(c -> c.source().chunk().documentId().equals(document))
+          .sorted(Comparator.comparingInt(Candidate::documentOffset)).toList();
+      int at = inDocument.indexOf(candidate);
+      String text = candidate.span().text().strip();
+      if (text.endsWith(":")) {
+        for (int i = at + 1; i < inDocument.size() && i <= at + LEAD_IN_LINES; i++) {
+          Candidate next = inDocument.get(i);
+          if (between(inDocument.get(i - 1), next) == null
+              || next.span().text().strip().endsWith(":")) {
+            break;
+          }
+          result.add(next);
+        }
+      } else if (TitleLikeLines.isListItem(lineOf(candidate))) {
+        for (int i = at + 1; i < inDocument.size() && i <= at + LIST_ITEM_SENTENCES; i++) {
+          String gap = between(inDocument.get(i - 1), inDocument.get(i));
+          if (gap == null || !gap.isBlank() || gap.contains("\n")) {
+            break;
+          }
+          result.add(inDocument.get(i));
+        }
+      }
+      if (at > 0 && POINTS_BACK.matcher(text).lookingAt()) {
+        Candidate previous = inDocument.get(at - 1);
+        String gap = between(previous, candidate);
+        if (gap != null && !gap.contains("\n\n")) {
+          result.add(previous);
+        }
+      }
+    }
+    return List.copyOf(result);
+  }
+
+  /**
+   * The document text between the end of {@code a} and the start of {@code b}, read from the
+   * chunk of either that holds both; null when neither does (they are not neighbours).
+   */
+  private static String between(Candidate a, Candidate b) {
+    int from = a.source().chunk().start() + a.span().end();
+    int to = b.documentOffset();
+    for (Candidate holder : List.of(a, b)) {
+      IndexedChunk chunk = holder.source().chunk();
+      String text = chunk.text();
+      if (from >= chunk.start() && to >= from && to - chunk.start() <= text.length()) {
+        return text.substring(from - chunk.start(), to - chunk.start());
+      }
+    }
+    return null;
+  }
+
+  /** The chunk line that {@code candidate} starts on, up to the candidate's end. */
+  private static String lineOf(Candidate candidate) {
+    String text = candidate.source().chunk().text();
+    int start = Math.min(candidate.span().start(), text.length());
+    int lineStart = text.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
+    return text.substring(lineStart, Math.min(candidate.span().end(), text.length()));
   }
 
   /**
@@ -513,16 +616,18 @@ public final class ExtractiveAnswerer implements Answerer {
   }
 
   /**
-   * The signals of a decision and the confidence that combines them: the evidence of the best
-   * chosen sentence, weighted by how much of the question the passages mention at all (a
-   * question about something no passage names is not answered by a similar-looking sentence),
-   * by how much of it the chosen sentences and their context cover, and by whether they state
-   * the expected type of answer.
+   * The signals of a decision and the confidence that the {@link ConfidenceModel} combines them
+   * into: how well the best chosen sentence answers, how much of the question the passages
+   * mention at all (a question about something no passage names is not answered by a
+   * similar-looking sentence) and the chosen sentences cover, its rarest words above all,
+   * whether they state the expected type of answer, how well they support the question on their
+   * own, and how clearly the retrieval and the best sentence stand out.
    */
   private AnswerSignals signals(Question question, List<RetrievedChunk> chunks,
       List<Candidate> candidates, List<Scored> ranked, List<Scored> chosen, boolean section) {
     double retrieval = chunks.isEmpty() ? 0 : chunks.getFirst().score();
-    double margin = chunks.size() < 2 ? retrieval : retrieval - chunks.get(1).score();
+    double margin = chunks.size() < 2 || retrieval <= 0 ? (retrieval > 0 ? 1 : 0)
+        : Math.max(0, (retrieval - chunks.get(1).score()) / retrieval);
     Set<String> passageTerms = new HashSet<>();
     candidates.forEach(c -> {
       passageTerms.addAll(c.terms());
@@ -532,24 +637,62 @@ public final class ExtractiveAnswerer implements Answerer {
     if (chosen.isEmpty()) {
       double best = ranked.isEmpty() ? 0 : ranked.getFirst().evidence();
       return new AnswerSignals(question.type(), best, passageCoverage, 0, 0, retrieval, margin,
-          false, 0);
+          false, 0, 0, 0, 0);
     }
     Set<String> answerTerms = new HashSet<>();
+    Set<String> ownTerms = new HashSet<>();
     double evidence = 0;
     double typeMatch = 0;
+    double ownSimilarity = 0;
     for (Scored scored : chosen) {
       answerTerms.addAll(scored.candidate().terms());
       answerTerms.addAll(scored.candidate().contextTerms());
+      ownTerms.addAll(scored.candidate().terms());
       evidence = Math.max(evidence, scored.evidence());
       typeMatch = Math.max(typeMatch, scored.typeMatch());
+      ownSimilarity = Math.max(ownSimilarity, scored.ownSimilarity());
     }
     double answerCoverage = tolerantCoverage(question.terms(), answerTerms);
-    double typeFactor = !question.type().expectsEntity() ? 1
-        : typeMatch >= 0.5 ? 1 : typeMatch > 0 ? 0.85 : 0.7;
-    double confidence = EvidenceScorer.blend(0.5, EvidenceScorer.blend(0.5, passageCoverage,
-        answerCoverage), evidence) * typeFactor;
-    return new AnswerSignals(question.type(), evidence, passageCoverage, answerCoverage,
-        typeMatch, retrieval, margin, section, Math.max(0, Math.min(1, confidence)));
+    double support = EvidenceScorer.blend(0.5, tolerantCoverage(question.terms(), ownTerms),
+        ownSimilarity);
+    String answering = chosen.getFirst().candidate().source().chunk().documentId();
+    double otherDocument = ranked.stream()
+        .filter(s -> !s.candidate().source().chunk().documentId().equals(answering))
+        .mapToDouble(Scored::evidence).max().orElse(0);
+    double sentenceMargin = Math.max(0, evidence - otherDocument);
+    AnswerSignals signals = new AnswerSignals(question.type(), evidence, passageCoverage,
+        answerCoverage, typeMatch, retrieval, margin, section, support,
+        rareTermCoverage(question.terms(), answerTerms), sentenceMargin, 0);
+    return signals.withConfidence(confidenceModel.confidence(signals));
+  }
+
+  /** How many of the question's rarest terms the rare-term coverage looks at. */
+  private static final int RARE_TERMS = 2;
+
+  /**
+   * The share of the {@value #RARE_TERMS} highest-weighted (rarest) terms of {@code query} found
+   * in {@code terms} (a near-miss spelling counts); ties keep the question's word order.
+   */
+  private static double rareTermCoverage(WeightedTerms query, Set<String> terms) {
+    if (query.size() == 0) {
+      return 0;
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < query.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparingDouble((Integer i) -> query.weight(i)).reversed()
+        .thenComparingInt(i -> i));
+    int looked = Math.min(RARE_TERMS, order.size());
+    int found = 0;
+    for (int i = 0; i < looked; i++) {
+      String term = query.terms().get(order.get(i));
+      if (terms.contains(term) || (term.length() >= 5
+          && terms.stream().anyMatch(t -> withinOneEdit(term, t)))) {
+        found++;
+      }
+    }
+    return (double) found / looked;
   }
 
   /**
@@ -707,9 +850,10 @@ public final class ExtractiveAnswerer implements Answerer {
     private int maxSentences = 3;
     private int maxSectionSentences = 8;
     private int chunksConsidered = 5;
-    private double minEvidence = 0.45;
-    private double minConfidence = 0.5;
+    private double minEvidence = 0.3;
+    private double minConfidence = 0.71;
     private double relativeCutoff = 0.75;
+    private ConfidenceModel confidenceModel;
 
     public Builder embedder(Embedder embedder) {
       this.embedder = embedder;
@@ -761,6 +905,12 @@ public final class ExtractiveAnswerer implements Answerer {
 
     public Builder relativeCutoff(double relativeCutoff) {
       this.relativeCutoff = relativeCutoff;
+      return this;
+    }
+
+    /** How the signals combine into a confidence; default {@link ConfidenceModel#standard()}. */
+    public Builder confidenceModel(ConfidenceModel confidenceModel) {
+      this.confidenceModel = confidenceModel;
       return this;
     }
 

@@ -77,6 +77,11 @@ final class TitleLikeLines {
     return !ends && words.size() <= MAX_TITLE_WORDS && !hasVerb(words) && !hasValue;
   }
 
+  /** Whether {@code line} opens as an item of a list ("- ...", "1. ..."). */
+  static boolean isListItem(String line) {
+    return LIST_ITEM.matcher(line.strip()).find();
+  }
+
   /**
    * Whether {@code line} reads as a step of a procedure: a list item, or a sentence that opens
    * with a verb in the imperative ("Change your password immediately ...").

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         ConversationEvalCommand.class,
         SearchCommand.class, HashPasswordCommand.class,
         BenchVerifyCommand.class, EvalCommand.class, EvalAnswersCommand.class,
-        EvalDraftsCommand.class, BenchCommand.class, BenchVectorsCommand.class,
-        BenchAdmissionCommand.class, BenchAskCommand.class, BenchDraftsCommand.class,
-        BenchEnsembleCommand.class})
+        CalibrateRefusalCommand.class, EvalDraftsCommand.class, BenchCommand.class,
+        BenchVectorsCommand.class, BenchAdmissionCommand.class, BenchAskCommand.class,
+        BenchDraftsCommand.class, BenchEnsembleCommand.class})
 public class GroundworkCommand {}

@@ -7,7 +7,8 @@
  * source ({@link io.groundwork.eval.DevSet}) run through question answering as each question's
  * user and scored for key facts, right source, refusals and leaks
  * ({@link io.groundwork.eval.AnswerEvaluation}), with its own checked-in regressions
- * ({@link io.groundwork.eval.AnswerRegressionSpec}). {@link io.groundwork.eval.DatasetOptions} (the dataset options, a picocli
+ * ({@link io.groundwork.eval.AnswerRegressionSpec}), and the calibration of the extractive
+ * answerer's refusal on it ({@link io.groundwork.eval.RefusalCalibration}). {@link io.groundwork.eval.DatasetOptions} (the dataset options, a picocli
  * mixin) and {@link io.groundwork.eval.EvalPipeline} (the server's pipeline) wire the commands
  * that evaluate: {@code eval} and the {@code bench} benchmarks.
  */

@@ -1,0 +1,91 @@
+package io.groundwork.answer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.groundwork.answer.ExtractiveAnswerer.Candidate;
+import io.groundwork.index.IndexedChunk;
+import io.groundwork.retrieve.RetrievedChunk;
+import io.groundwork.text.SentenceSplitter;
+import io.groundwork.text.TextSpan;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What the extractive answerer cites along with a chosen sentence so that it reads alone. */
+class CompletedSentencesTest {
+  private static List<Candidate> candidates(String text) {
+    return candidates("d-0", text);
+  }
+
+  private static List<Candidate> candidates(String chunkId, String text) {
+    RetrievedChunk chunk = new RetrievedChunk(new IndexedChunk(chunkId, "d", "s", "d.md", "Title",
+        "", text, 0, text.length(), 0, Set.of("everyone")), 1, 1, 1);
+    return new SentenceSplitter().split(text).stream()
+        .map(span -> new Candidate(chunk, 0, span, Set.of(), Set.of(), List.of(), true))
+        .toList();
+  }
+
+  private static List<String> completed(List<Candidate> candidates, String chosen) {
+    Candidate candidate = candidates.stream()
+        .filter(c -> c.span().text().strip().equals(chosen)).findFirst()
+        .orElseThrow(() -> new AssertionError("no sentence '" + chosen + "' in "
+            + candidates.stream().map(Candidate::span).map(TextSpan::text).toList()));
+    return ExtractiveAnswerer.completed(List.of(candidate), candidates).stream()
+        .map(c -> c.span().text().strip()).toList();
+  }
+
+  @Test
+  void aLeadInIsCitedWithTheLinesItIntroducesUpToTheNextLeadIn() {
+    List<Candidate> candidates = candidates("""
+        Three courses must be completed within your first 30 days:
+        - Security Awareness Essentials.
+        - Data Protection Basics.
+        Then book these meetings:
+        - A welcome call with HR.
+        """);
+    assertThat(completed(candidates, "Three courses must be completed within your first 30 days:"))
+        .containsExactlyInAnyOrder("Three courses must be completed within your first 30 days:",
+            "- Security Awareness Essentials.", "- Data Protection Basics.");
+  }
+
+  @Test
+  void aListItemIsCitedWholeButNotWithTheNextItem() {
+    List<Candidate> candidates = candidates("""
+        - "Login denied": you chose the wrong group. Pick LARK-STAFF.
+        - No prompt arrives: open Authenticator manually.
+        """);
+    assertThat(completed(candidates, "- \"Login denied\": you chose the wrong group."))
+        .containsExactlyInAnyOrder("- \"Login denied\": you chose the wrong group.",
+            "Pick LARK-STAFF.");
+  }
+
+  @Test
+  void theRestOfAListItemIsFoundWhenAnOverlappingChunkHoldsIt() {
+    String text = "- \"Login denied\": you chose the wrong group. Pick LARK-STAFF.\n";
+    // Each sentence is a candidate once: the second from the first chunk, the first from another.
+    List<Candidate> first = candidates("d-0", text);
+    List<Candidate> second = candidates("d-1", text);
+    Candidate chosen = second.getFirst();
+    List<Candidate> candidates = List.of(first.get(1), chosen);
+    assertThat(ExtractiveAnswerer.completed(List.of(chosen), candidates))
+        .extracting(c -> c.span().text().strip())
+        .containsExactlyInAnyOrder("- \"Login denied\": you chose the wrong group.",
+            "Pick LARK-STAFF.");
+  }
+
+  @Test
+  void aSentencePointingBackIsCitedWithTheOneBeforeItInItsParagraphOnly() {
+    List<Candidate> candidates = candidates("""
+        After five years of service you receive one extra day. These days are added in January.
+
+        Carry-over is capped. This cap is five days.
+        """);
+    assertThat(completed(candidates, "These days are added in January."))
+        .containsExactlyInAnyOrder("These days are added in January.",
+            "After five years of service you receive one extra day.");
+    assertThat(completed(candidates, "Carry-over is capped."))
+        .containsExactly("Carry-over is capped.");
+    assertThat(completed(candidates, "This cap is five days."))
+        .containsExactlyInAnyOrder("This cap is five days.", "Carry-over is capped.");
+  }
+}
