@@ -92,17 +92,27 @@ class SampleCorpusEndToEndTest {
     assertThat(questions).hasSizeGreaterThanOrEqualTo(15);
     SoftAssertions soft = new SoftAssertions();
     List<Double> latencies = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
     for (Question q : questions) {
       long start = System.nanoTime();
       Map<String, Object> answer = ask(q.user(), q.question());
       latencies.add((System.nanoTime() - start) / 1e6);
-      soft.assertThat(answer.get("refused")).as("refused: %s", q.question()).isEqualTo(false);
+      // The refusal threshold is calibrated for refusal F1 on the development set, so it trades a
+      // few refusals of answerable questions (eval-answers measures the rate); a refusal must
+      // still point at the right document as its closest passage.
       List<Map<String, Object>> citations = list(answer, "citations");
+      if (Boolean.TRUE.equals(answer.get("refused"))) {
+        refused.add(q.question());
+        citations = list(answer, "closestPassages");
+        soft.assertThat(citations).as("closest passages of refused: %s", q.question()).isNotEmpty();
+      }
       if (!citations.isEmpty()) {
         soft.assertThat(citations.getFirst().get("path")).as("first citation for: %s -> %s",
             q.question(), answer.get("answer")).isEqualTo(q.source());
       }
     }
+    soft.assertThat(refused.size()).as("answerable questions refused: %s", refused)
+        .isLessThanOrEqualTo(questions.size() / 10);
     Collections.sort(latencies);
     LOG.infof("/api/ask over %d questions: p50 %.0f ms, p95 %.0f ms", latencies.size(),
         latencies.get(latencies.size() / 2),
