@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.inject.Instance;
 import io.groundwork.answer.Answer;
 import io.groundwork.answer.AnswerRequest;
 import io.groundwork.answer.Answerer;
@@ -88,14 +89,19 @@ public class CalibrateRefusalCommand implements Callable<Integer> {
 
   private final IngestionService ingestion;
   private final QuestionAnswering qa;
-  private final Answerer answerer;
+  /**
+   * Resolved when the command runs, not when the command line is built: every subcommand is
+   * constructed for any command, and the answerer needs settings (its prompts folder) that other
+   * commands, such as {@code serve} in a folder without prompts, do not.
+   */
+  private final Instance<Answerer> answerers;
   private final UserDirectory users;
 
   public CalibrateRefusalCommand(IngestionService ingestion, QuestionAnswering qa,
-      Answerer answerer, UserDirectory users) {
+      Instance<Answerer> answerers, UserDirectory users) {
     this.ingestion = ingestion;
     this.qa = qa;
-    this.answerer = answerer;
+    this.answerers = answerers;
     this.users = users;
   }
 
@@ -176,6 +182,7 @@ public class CalibrateRefusalCommand implements Callable<Integer> {
   }
 
   private List<Example> ask(PrintWriter out) {
+    Answerer answerer = answerers.get();
     if (!(answerer instanceof ExtractiveAnswerer extractive)) {
       throw new IllegalArgumentException("calibrate-refusal calibrates the extractive answerer,"
           + " but a language model answers (unset groundwork.llm.provider)");
@@ -224,7 +231,7 @@ public class CalibrateRefusalCommand implements Callable<Integer> {
         "logistic regression of \"a refusal is not expected\" on the answer's signals, fitted on",
         String.format(Locale.ROOT, "the development set (%s, %d questions, %d expecting a"
             + " refusal)", questions, questionCount, expecting),
-        answerer instanceof ExtractiveAnswerer extractive ? String.format(Locale.ROOT,
+        answerers.get() instanceof ExtractiveAnswerer extractive ? String.format(Locale.ROOT,
             "(signals measured with groundwork.answer.min-evidence %s)", extractive.minEvidence())
             : "(signals measured by the extractive answerer)",
         String.format(Locale.ROOT, "with L2 penalty %s on standardised signals, chosen by %d-fold"
