@@ -189,7 +189,7 @@ public class CalibrateRefusalCommand implements Callable<Integer> {
     }
     DevSet set = DevSet.load(questions);
     SourceFiles source = ingestion.pipeline().sourceFiles(set.source());
-    AnswerEvaluation evaluation = new AnswerEvaluation(source, this::caller);
+    AnswerEvaluation evaluation = new AnswerEvaluation(source, user -> CliCaller.resolve(user, users));
     evaluation.check(set);
     if (!noIngest) {
       IngestionReport report = ingestion.runSource(set.source(), "calibrate-refusal",
@@ -204,7 +204,7 @@ public class CalibrateRefusalCommand implements Callable<Integer> {
     out.flush();
     List<Example> examples = new ArrayList<>();
     for (DevQuestion q : set.questions()) {
-      Caller caller = caller(q.user());
+      Caller caller = CliCaller.resolve(q.user(), users);
       List<RetrievedChunk> chunks = qa.search(caller, q.question(), null, Set.of(), Set.of())
           .chunks();
       ExtractiveAnswerer.Assessed assessed =
@@ -220,10 +220,6 @@ public class CalibrateRefusalCommand implements Callable<Integer> {
     return examples;
   }
 
-  private Caller caller(String user) {
-    return users.find(user).orElseThrow(() -> new IllegalArgumentException(
-        "unknown user '" + user + "'; known users: " + String.join(", ", users.names())));
-  }
 
   private void writeModel(Calibrated calibrated, int questionCount, long expecting) {
     List<String> comment = List.of(
@@ -240,15 +236,7 @@ public class CalibrateRefusalCommand implements Callable<Integer> {
             + " (groundwork.answer.min-confidence).", calibrated.threshold()),
         "Refit with: groundwork calibrate-refusal --write"
             + " src/main/resources/io/groundwork/answer/confidence-model.properties");
-    try {
-      Path parent = write.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(write, calibrated.model().toProperties(comment));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write " + write + ": " + e.getMessage(), e);
-    }
+    ReportFiles.writeString(write, calibrated.model().toProperties(comment));
   }
 
   private static void save(List<Example> examples, Path file) {
@@ -266,15 +254,7 @@ public class CalibrateRefusalCommand implements Callable<Integer> {
       node.put("factIfAnswered", e.factIfAnswered());
       node.put("sourceIfAnswered", e.sourceIfAnswered());
     }
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    ReportFiles.writeJson(mapper, file, root);
   }
 
   private static List<Example> read(Path file) {

@@ -17,12 +17,9 @@ import io.groundwork.ingest.SourceFiles;
 import io.groundwork.llm.LlmConfig;
 import io.groundwork.qa.AskRequest;
 import io.groundwork.qa.QuestionAnswering;
-import io.groundwork.security.Caller;
 import io.groundwork.security.UserDirectory;
 import io.groundwork.store.DataDirectory;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +112,7 @@ public class EvalAnswersCommand implements Callable<Integer> {
           : spec != null ? spec.questions() : Path.of("ingestion/eval/devset/questions.yaml");
       DevSet set = DevSet.load(file);
       SourceFiles source = ingestion.pipeline().sourceFiles(set.source());
-      AnswerEvaluation evaluation = new AnswerEvaluation(source, this::caller);
+      AnswerEvaluation evaluation = new AnswerEvaluation(source, user -> CliCaller.resolve(user, users));
       evaluation.check(set);
       List<DevQuestion> asked = limit == null ? set.questions()
           : set.questions().subList(0, Math.min(Math.max(limit, 0), set.questions().size()));
@@ -147,7 +144,7 @@ public class EvalAnswersCommand implements Callable<Integer> {
       out.flush();
       AnswerEvaluation.Asker asker = (caller, question) -> qa.ask(caller, AskRequest.of(question));
       for (DevQuestion q : asked.subList(0, Math.min(WARM_UP, asked.size()))) {
-        asker.ask(caller(q.user()), q.question());
+        asker.ask(CliCaller.resolve(q.user(), users), q.question());
       }
       AnswerEvaluation.Results results = evaluation.run(asked, asker);
       if (list != null) {
@@ -188,10 +185,6 @@ public class EvalAnswersCommand implements Callable<Integer> {
         : llm.provider().name().toLowerCase(Locale.ROOT);
   }
 
-  private Caller caller(String user) {
-    return users.find(user).orElseThrow(() -> new IllegalArgumentException(
-        "unknown user '" + user + "'; known users: " + String.join(", ", users.names())));
-  }
 
   private static void printFigures(PrintWriter out, Figures f, AnswerEvaluation.Results results) {
     out.printf(Locale.ROOT, "key facts   %.4f (%d of %d answerable questions)%n", f.keyFactRate(),
@@ -310,14 +303,6 @@ public class EvalAnswersCommand implements Callable<Integer> {
         node.put("passed", check.passed());
       }
     }
-    try {
-      Path parent = json.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      mapper.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), root);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write " + json + ": " + e.getMessage(), e);
-    }
+    ReportFiles.writeJson(mapper, json, root);
   }
 }

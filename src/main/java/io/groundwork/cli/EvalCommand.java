@@ -19,7 +19,6 @@ import io.groundwork.retrieve.HybridRetriever;
 import io.groundwork.retrieve.RetrievalSettings;
 import io.groundwork.text.TermAnalyzer;
 import jakarta.inject.Provider;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -299,14 +298,6 @@ public class EvalCommand implements Callable<Integer> {
         node.put("passed", check.passed());
       }
     }
-    try {
-      Path parent = json.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      mapper.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), root);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write " + json + ": " + e.getMessage(), e);
-    }
+    ReportFiles.writeJson(mapper, json, root);
   }
 }
