@@ -26,9 +26,9 @@ import io.groundwork.answer.type.AnswerType;
  * @param support how well the chosen sentences on their own support the question, scored as the
  *     verifier scores a claim against its sources (term overlap without the context's credit,
  *     blended with the sentence's own embedding similarity), 0..1
- * @param rareTermCoverage share of the question's rarest content terms (by IDF in the index, the
- *     two rarest) that the chosen sentences and their context contain: low when the one word
- *     that makes the question specific ("Lisbon", "dental") is missing from the answer
+ * @param uncoveredTerm the largest share of the question's IDF weight held by a single content
+ *     term that neither the chosen sentences nor their context contain (0..1): high when the one
+ *     word that makes the question specific ("gym", "Germany") is missing from the answer
  * @param sentenceMargin how far the best sentence's evidence is ahead of the best sentence of
  *     any other document (0..1): high when one passage clearly answers, near 0 when several
  *     documents answer equally weakly
@@ -36,7 +36,7 @@ import io.groundwork.answer.type.AnswerType;
  */
 public record AnswerSignals(AnswerType answerType, double evidence, double passageCoverage,
     double answerCoverage, double typeMatch, double retrievalScore, double retrievalMargin,
-    boolean section, double support, double rareTermCoverage, double sentenceMargin,
+    boolean section, double support, double uncoveredTerm, double sentenceMargin,
     double confidence) {
 
   /** The signals of a question that no passage answers at all. */
@@ -47,7 +47,7 @@ public record AnswerSignals(AnswerType answerType, double evidence, double passa
   /** These signals with {@code confidence} in place of this one's. */
   AnswerSignals withConfidence(double confidence) {
     return new AnswerSignals(answerType, evidence, passageCoverage, answerCoverage, typeMatch,
-        retrievalScore, retrievalMargin, section, support, rareTermCoverage, sentenceMargin,
+        retrievalScore, retrievalMargin, section, support, uncoveredTerm, sentenceMargin,
         confidence);
   }
 }

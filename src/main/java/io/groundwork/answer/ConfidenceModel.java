@@ -40,7 +40,7 @@ public final class ConfidenceModel {
       new Signal("retrieval-score", AnswerSignals::retrievalScore),
       new Signal("retrieval-margin", AnswerSignals::retrievalMargin),
       new Signal("support", AnswerSignals::support),
-      new Signal("rare-term-coverage", AnswerSignals::rareTermCoverage),
+      new Signal("uncovered-term", AnswerSignals::uncoveredTerm),
       new Signal("sentence-margin", AnswerSignals::sentenceMargin));
 
   /** The names of the weighed signals, in the order of {@link #features}. */

@@ -7,6 +7,7 @@ import io.groundwork.answer.type.EntityType;
 import io.groundwork.answer.type.QuestionClassifier;
 import io.groundwork.answer.type.Roles;
 import io.groundwork.embed.Embedder;
+import io.groundwork.embed.WordVectors;
 import io.groundwork.evidence.Evidence;
 import io.groundwork.evidence.EvidenceScorer;
 import io.groundwork.evidence.WeightedTerms;
@@ -119,6 +120,16 @@ public final class ExtractiveAnswerer implements Answerer {
   private static final Pattern SPECIFIC =
       Pattern.compile("\\p{N}[\\p{L}\\p{N}.,:%-]*|(?<=[\\s(\"'])\\p{Lu}[\\p{L}\\p{N}-]*");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*");
+  private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
+  private static final Pattern THOUSANDS = Pattern.compile("\\b(\\d{1,3})[kK]\\b");
+  private static final Pattern MILLIONS = Pattern.compile("\\b(\\d+(?:\\.\\d+)?) ?(?:m|mn|M)\\b");
+  /** A word written in capitals, as initials are ("ARR", "MFA"). */
+  private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,}");
+  private static final Pattern NEAR_WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019][\\p{L}]+)?");
+  /** Fewest letters of a word compared by its embedding: shorter ones embed unreliably. */
+  private static final int NEAR_WORD_LENGTH = 3;
+  /** Single-word embeddings kept: more than the vocabulary of a large knowledge base's passages. */
+  private static final int WORD_VECTORS_CACHED = 20_000;
   /**
    * Words that shape a question but carry none of its content ("how many ... does ... have");
    * they are not evidence that a sentence answers it.
@@ -126,7 +137,12 @@ public final class ExtractiveAnswerer implements Answerer {
   private static final String QUESTION_WORDS = "how many much what which who whom whose when where"
       + " why do does did done have has had having i me my we us our you your can could should"
       + " would may might must shall get gets got need needs tell know please there here any some"
-      + " about big large long often far old soon now";
+      + " about big large long often far old soon now"
+      // Function words that Lucene's short English stop list keeps, contractions above all.
+      + " am is are was were be been being i'm im i've ive i'd can't cant don't dont doesn't"
+      + " doesnt didn't didnt isn't isnt aren't arent won't wont wouldn't couldn't shouldn't"
+      + " haven't hasn't myself yourself ourselves themselves mean means meant happen happens"
+      + " happened";
 
   private final Embedder embedder;
   private final TermAnalyzer terms;
@@ -144,6 +160,8 @@ public final class ExtractiveAnswerer implements Answerer {
   private final double relativeCutoff;
   private final ConfidenceModel confidenceModel;
   private final Set<String> questionWords;
+  private final WordVectors wordVectors;
+  private final double nearTermCosine;
 
   private ExtractiveAnswerer(Builder builder) {
     if (builder.embedder == null || builder.terms == null || builder.prompts == null
@@ -168,6 +186,10 @@ public final class ExtractiveAnswerer implements Answerer {
       throw new IllegalArgumentException(
           "minConfidence must be in [0, 1], got " + builder.minConfidence);
     }
+    if (!(builder.nearTermCosine > 0 && builder.nearTermCosine <= 1)) {
+      throw new IllegalArgumentException(
+          "nearTermCosine must be in (0, 1], got " + builder.nearTermCosine);
+    }
     if (builder.relativeCutoff <= 0 || builder.relativeCutoff > 1) {
       throw new IllegalArgumentException(
           "relativeCutoff must be in (0, 1], got " + builder.relativeCutoff);
@@ -186,6 +208,10 @@ public final class ExtractiveAnswerer implements Answerer {
         : builder.confidenceModel;
     this.synonyms = new TermSynonyms(terms);
     this.questionWords = Set.copyOf(synonyms.canonical(terms.terms(QUESTION_WORDS)));
+    this.nearTermCosine = builder.nearTermCosine;
+    this.wordVectors = builder.nearTermCosine >= 1 ? null
+        : builder.wordVectors != null ? builder.wordVectors
+        : new WordVectors(builder.embedder, WORD_VECTORS_CACHED);
   }
 
   public static Builder builder() {
@@ -227,7 +253,7 @@ public final class ExtractiveAnswerer implements Answerer {
 
   /** The question, analysed once. */
   private record Question(String text, AnswerType type, WeightedTerms terms, Set<String> words,
-      boolean asksForFact) {}
+      boolean asksForFact, Map<String, String> wordOf, Set<String> acronyms) {}
 
   /** The sentences chosen to answer (or, with a refusal, the closest ones) and the signals. */
   record Decision(List<Candidate> chosen, AnswerSignals signals, List<Scored> ranked) {}
@@ -298,7 +324,8 @@ public final class ExtractiveAnswerer implements Answerer {
 
   Decision decide(String questionText, List<RetrievedChunk> chunks) {
     Question question = question(questionText);
-    List<Candidate> candidates = candidates(chunks, question);
+    NearTerms near = nearTerms(question, chunks);
+    List<Candidate> candidates = candidates(chunks, question, near);
     if (candidates.isEmpty()) {
       return new Decision(List.of(), AnswerSignals.none(question.type()), List.of());
     }
@@ -332,7 +359,7 @@ public final class ExtractiveAnswerer implements Answerer {
     int h = 2 * candidates.size();
     for (Map.Entry<String, String> heading : headings.entrySet()) {
       double match = sectionMatch(question, candidates, heading.getKey(), heading.getValue(),
-          Embedder.cosine(questionVector, vectors.get(h++)));
+          Embedder.cosine(questionVector, vectors.get(h++)), near);
       if (match > bestSectionMatch) {
         bestSectionMatch = match;
         bestSection = heading.getKey();
@@ -464,7 +491,7 @@ public final class ExtractiveAnswerer implements Answerer {
    * a procedure question gains when the section reads as steps (list items, imperatives).
    */
   private double sectionMatch(Question question, List<Candidate> candidates, String section,
-      String heading, double cosine) {
+      String heading, double cosine, NearTerms near) {
     List<Candidate> inSection = candidates.stream().filter(c -> c.section().equals(section))
         .toList();
     IndexedChunk chunk = inSection.getFirst().source().chunk();
@@ -479,7 +506,7 @@ public final class ExtractiveAnswerer implements Answerer {
     WeightedTerms distinctiveTerms = WeightedTerms.of(distinctive,
         term -> weightOf.getOrDefault(term, 1.0));
     double coverage = EVIDENCE.coverage(distinctiveTerms,
-        synonyms.canonical(terms.terms(Roles.withAcronyms(heading))));
+        near.expand(synonyms.canonical(terms.terms(Roles.withAcronyms(heading)))));
     double match = SECTION_COVERAGE_WEIGHT * coverage
         + (1 - SECTION_COVERAGE_WEIGHT) * EVIDENCE.similarity(cosine);
     long steps = inSection.stream().filter(c -> TitleLikeLines.isStep(c.span().text())).count();
@@ -498,15 +525,29 @@ public final class ExtractiveAnswerer implements Answerer {
     boolean asksForFact = words.stream().anyMatch(FACT_QUESTION_WORDS::contains);
     // Terms compared by their synonym group, weighted as the question's own word.
     Map<String, String> original = new LinkedHashMap<>();
-    for (String term : terms.terms(Roles.withAcronyms(text))) {
+    for (String term : terms.terms(Roles.withAcronyms(amountsSpelledOut(text)))) {
       String group = synonyms.canonical(term);
       if (!questionWords.contains(group)) {
         original.putIfAbsent(group, term);
       }
     }
     TermWeights byOriginal = group -> weights.weight(original.getOrDefault(group, group));
+    Map<String, String> wordOf = new LinkedHashMap<>();
+    Set<String> acronyms = new HashSet<>();
+    Matcher word = WORD.matcher(text);
+    while (word.find()) {
+      String lower = word.group().toLowerCase(Locale.ROOT);
+      String term = contentTerm(lower);
+      if (term != null && original.containsKey(term)) {
+        wordOf.putIfAbsent(term, lower);
+        if (ACRONYM.matcher(word.group()).matches()) {
+          acronyms.add(lower);
+        }
+      }
+    }
     return new Question(text, classifier.classify(text),
-        WeightedTerms.of(original.keySet(), byOriginal), words, asksForFact);
+        WeightedTerms.of(original.keySet(), byOriginal), words, asksForFact, Map.copyOf(wordOf),
+        Set.copyOf(acronyms));
   }
 
   private List<Scored> score(Question question, List<Candidate> candidates,
@@ -653,6 +694,15 @@ public final class ExtractiveAnswerer implements Answerer {
       ownSimilarity = Math.max(ownSimilarity, scored.ownSimilarity());
     }
     double answerCoverage = tolerantCoverage(question.terms(), answerTerms);
+    if (LOG.isDebugEnabled()) {
+      StringBuilder dump = new StringBuilder();
+      for (int i = 0; i < question.terms().size(); i++) {
+        String t = question.terms().terms().get(i);
+        dump.append(t).append(':').append(String.format("%.2f", question.terms().weight(i) / question.terms().total()))
+            .append(answerTerms.contains(t) ? "A" : "").append(ownTerms.contains(t) ? "O" : "").append(passageTerms.contains(t) ? "P" : "").append(' ');
+      }
+      LOG.debugf("TERMDUMP %s | %s | %s", question.text(), dump, chosen.getFirst().candidate().span().text());
+    }
     double support = EvidenceScorer.blend(0.5, tolerantCoverage(question.terms(), ownTerms),
         ownSimilarity);
     String answering = chosen.getFirst().candidate().source().chunk().documentId();
@@ -662,37 +712,32 @@ public final class ExtractiveAnswerer implements Answerer {
     double sentenceMargin = Math.max(0, evidence - otherDocument);
     AnswerSignals signals = new AnswerSignals(question.type(), evidence, passageCoverage,
         answerCoverage, typeMatch, retrieval, margin, section, support,
-        rareTermCoverage(question.terms(), answerTerms), sentenceMargin, 0);
+        uncoveredTerm(question.terms(), answerTerms), sentenceMargin, 0);
     return signals.withConfidence(confidenceModel.confidence(signals));
   }
 
-  /** How many of the question's rarest terms the rare-term coverage looks at. */
-  private static final int RARE_TERMS = 2;
-
   /**
-   * The share of the {@value #RARE_TERMS} highest-weighted (rarest) terms of {@code query} found
-   * in {@code terms} (a near-miss spelling counts); ties keep the question's word order.
+   * The largest share of {@code query}'s weight held by one term that {@code terms} lacks (a
+   * near-miss spelling counts as present): high when the one word that makes the question
+   * specific ("gym", "Germany") is missing from the answer, whatever else it covers.
    */
-  private static double rareTermCoverage(WeightedTerms query, Set<String> terms) {
-    if (query.size() == 0) {
+  private static double uncoveredTerm(WeightedTerms query, Set<String> terms) {
+    if (query.total() == 0) {
       return 0;
     }
-    List<Integer> order = new ArrayList<>();
+    double largest = 0;
     for (int i = 0; i < query.size(); i++) {
-      order.add(i);
-    }
-    order.sort(Comparator.comparingDouble((Integer i) -> query.weight(i)).reversed()
-        .thenComparingInt(i -> i));
-    int looked = Math.min(RARE_TERMS, order.size());
-    int found = 0;
-    for (int i = 0; i < looked; i++) {
-      String term = query.terms().get(order.get(i));
-      if (terms.contains(term) || (term.length() >= 5
-          && terms.stream().anyMatch(t -> withinOneEdit(term, t)))) {
-        found++;
+      if (!contains(terms, query.terms().get(i))) {
+        largest = Math.max(largest, query.weight(i));
       }
     }
-    return (double) found / looked;
+    return largest / query.total();
+  }
+
+  /** Whether {@code terms} holds {@code term}, or a term one edit away from a long one. */
+  private static boolean contains(Set<String> terms, String term) {
+    return terms.contains(term)
+        || (term.length() >= 5 && terms.stream().anyMatch(t -> withinOneEdit(term, t)));
   }
 
   /**
@@ -706,9 +751,7 @@ public final class ExtractiveAnswerer implements Answerer {
     double matched = 0;
     List<String> queryTerms = query.terms();
     for (int i = 0; i < queryTerms.size(); i++) {
-      String term = queryTerms.get(i);
-      if (terms.contains(term) || (term.length() >= 5
-          && terms.stream().anyMatch(t -> withinOneEdit(term, t)))) {
+      if (contains(terms, queryTerms.get(i))) {
         matched += query.weight(i);
       }
     }
@@ -767,7 +810,58 @@ public final class ExtractiveAnswerer implements Answerer {
     return (cut < 0 ? headingPath : headingPath.substring(cut + 3)).strip();
   }
 
-  private List<Candidate> candidates(List<RetrievedChunk> chunks, Question question) {
+  /**
+   * {@code text} with amounts in shorthand written as documents write them: "40k" as "40,000",
+   * "1.5m" as "1.5 million".
+   */
+  static String amountsSpelledOut(String text) {
+    String thousands = THOUSANDS.matcher(text).replaceAll("$1,000");
+    return MILLIONS.matcher(thousands).replaceAll("$1 million");
+  }
+
+  /**
+   * The term that {@code word} is analysed to, in its synonym group, when it is a word of at
+   * least {@value #NEAR_WORD_LENGTH} letters that carries content; otherwise null.
+   */
+  private String contentTerm(String word) {
+    if (word.length() < NEAR_WORD_LENGTH || !LETTERS.matcher(word).matches()) {
+      return null;
+    }
+    List<String> analysed = terms.terms(word);
+    if (analysed.size() != 1) {
+      return null;
+    }
+    String term = synonyms.canonical(analysed.getFirst());
+    return questionWords.contains(term) ? null : term;
+  }
+
+  /** The passages' words that mean what the question's words mean ({@link NearTerms}). */
+  private NearTerms nearTerms(Question question, List<RetrievedChunk> chunks) {
+    if (wordVectors == null || question.wordOf().isEmpty()) {
+      return NearTerms.NONE;
+    }
+    List<List<String>> passageWords = new ArrayList<>();
+    for (RetrievedChunk retrieved : chunks) {
+      IndexedChunk chunk = retrieved.chunk();
+      for (String text : List.of(chunk.title(), chunk.headingPath(), chunk.text())) {
+        List<String> words = new ArrayList<>();
+        // Hyphens split: "multi-factor authentication" reads as three words for initials.
+        Matcher word = NEAR_WORD.matcher(text.toLowerCase(Locale.ROOT));
+        while (word.find()) {
+          words.add(word.group());
+        }
+        passageWords.add(words);
+      }
+    }
+    Map<String, String> termOf = new HashMap<>();
+    NearTerms near = NearTerms.find(question.wordOf(), question.acronyms(), passageWords,
+        w -> termOf.computeIfAbsent(w, this::contentTerm), wordVectors, nearTermCosine);
+    LOG.debugf("near terms: %s", near);
+    return near;
+  }
+
+  private List<Candidate> candidates(List<RetrievedChunk> chunks, Question question,
+      NearTerms near) {
     List<Candidate> candidates = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Set<String> questionTerms = Set.copyOf(question.terms().terms());
@@ -779,8 +873,8 @@ public final class ExtractiveAnswerer implements Answerer {
       RetrievedChunk retrieved = chunks.get(rank);
       IndexedChunk chunk = retrieved.chunk();
       Set<String> headings = Set.of(chunk.headingPath().split(" > "));
-      Set<String> about = synonyms.canonical(
-          terms.terms(Roles.withAcronyms(chunk.title() + "\n" + chunk.headingPath())));
+      Set<String> about = near.expand(synonyms.canonical(
+          terms.terms(Roles.withAcronyms(chunk.title() + "\n" + chunk.headingPath()))));
       Set<String> previous = Set.of();
       Set<String> caption = Set.of();
       for (TextSpan sentence : splitter.split(chunk.text())) {
@@ -789,7 +883,7 @@ public final class ExtractiveAnswerer implements Answerer {
           // Headings and page headers say what a passage is about, not what it states; a caption
           // inside the passage ("UK bands (Leeds)") is the context of the lines below it.
           if (!TitleLikeLines.isPageMarker(text) && !headings.contains(text)) {
-            caption = synonyms.canonical(terms.terms(Roles.withAcronyms(text)));
+            caption = near.expand(synonyms.canonical(terms.terms(Roles.withAcronyms(text))));
           }
           continue;
         }
@@ -797,7 +891,7 @@ public final class ExtractiveAnswerer implements Answerer {
             .isPresent()) {
           continue; // text addressed to an assistant is never an answer
         }
-        Set<String> own = synonyms.canonical(terms.terms(Roles.withAcronyms(text)));
+        Set<String> own = near.expand(synonyms.canonical(terms.terms(Roles.withAcronyms(text))));
         Set<String> context = new HashSet<>(about);
         context.addAll(caption);
         context.addAll(previous);
@@ -853,6 +947,8 @@ public final class ExtractiveAnswerer implements Answerer {
     private double minEvidence = 0.3;
     private double minConfidence = 0.71;
     private double relativeCutoff = 0.75;
+    private double nearTermCosine = Double.parseDouble(System.getProperty("gw.near", "0.82"));
+    private WordVectors wordVectors;
     private ConfidenceModel confidenceModel;
 
     public Builder embedder(Embedder embedder) {
@@ -900,6 +996,21 @@ public final class ExtractiveAnswerer implements Answerer {
     /** Least {@linkplain AnswerSignals#confidence() confidence} of an answer; below: refusal. */
     public Builder minConfidence(double minConfidence) {
       this.minConfidence = minConfidence;
+      return this;
+    }
+
+    /**
+     * Least cosine between the single-word embeddings of a question word and a passage word for
+     * the passage word to count as the question's ({@link NearTerms}); 1 turns it off.
+     */
+    public Builder nearTermCosine(double nearTermCosine) {
+      this.nearTermCosine = nearTermCosine;
+      return this;
+    }
+
+    /** Where single-word embeddings are cached; default a cache of this answerer's own. */
+    public Builder wordVectors(WordVectors wordVectors) {
+      this.wordVectors = wordVectors;
       return this;
     }
 
