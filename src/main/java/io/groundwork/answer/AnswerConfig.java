@@ -30,13 +30,13 @@ public interface AnswerConfig {
   /**
    * Least confidence (0..1) of an extractive answer; below it, the answer is a refusal that
    * offers the closest passages. The confidence is a logistic model over the answer's signals
-   * (evidence, coverage of the question by the passages and by the chosen sentences, coverage of
-   * its rarest words, answer-type match, the chosen sentences' own support, retrieval score and
+   * (evidence, coverage of the question by the passages and by the chosen sentences, the largest
+   * share of the question held by a word the answer lacks, answer-type match, the chosen sentences' own support, retrieval score and
    * margin, how far the best sentence is ahead of other documents'); its weights and this
    * default (the best refusal F1) were fitted on the development set with {@code groundwork
    * calibrate-refusal} (see docs/evaluation.md).
    */
-  @WithDefault("0.71")
+  @WithDefault("0.78")
   double minConfidence();
 
   /** Most sentences an answer taken from one matching section (a procedure's steps) cites. */
@@ -46,4 +46,14 @@ public interface AnswerConfig {
   /** A further sentence is cited only if its score is at least this share of the best one. */
   @WithDefault("0.75")
   double relativeCutoff();
+
+  /**
+   * Least cosine between the single-word embeddings of a question's word and a passage's word
+   * ("yearly" and "annual", "training" and "learning") for the passage's word to count as the
+   * question's when the extractive answerer measures how much of the question a sentence covers;
+   * 1 turns it off. Lower lets looser neighbours in ("set" for "setup"), which also makes
+   * questions that nothing answers look covered.
+   */
+  @WithDefault("0.82")
+  double nearTermCosine();
 }

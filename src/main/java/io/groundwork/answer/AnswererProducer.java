@@ -48,6 +48,7 @@ public class AnswererProducer {
         .minConfidence(config.minConfidence())
         .maxSectionSentences(config.maxSectionSentences())
         .relativeCutoff(config.relativeCutoff())
+        .nearTermCosine(config.nearTermCosine())
         .build();
     if (llm.provider() == LlmConfig.Provider.NONE) {
       return extractive;

@@ -123,6 +123,9 @@ public final class ExtractiveAnswerer implements Answerer {
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
   private static final Pattern THOUSANDS = Pattern.compile("\\b(\\d{1,3})[kK]\\b");
   private static final Pattern MILLIONS = Pattern.compile("\\b(\\d+(?:\\.\\d+)?) ?(?:m|mn|M)\\b");
+  private static final Pattern DIGIT = Pattern.compile("\\p{N}");
+  /** The number of a numbered section ("3. ", "2.1 "): no value of its own. */
+  private static final Pattern SECTION_NUMBER = Pattern.compile("^\\p{N}+(?:\\.\\p{N}+)*[.)]?\\s+");
   /** A word written in capitals, as initials are ("ARR", "MFA"). */
   private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,}");
   private static final Pattern NEAR_WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019][\\p{L}]+)?");
@@ -325,7 +328,8 @@ public final class ExtractiveAnswerer implements Answerer {
   Decision decide(String questionText, List<RetrievedChunk> chunks) {
     Question question = question(questionText);
     NearTerms near = nearTerms(question, chunks);
-    List<Candidate> candidates = candidates(chunks, question, near);
+    List<Candidate> headingLines = new ArrayList<>();
+    List<Candidate> candidates = candidates(chunks, question, near, headingLines);
     if (candidates.isEmpty()) {
       return new Decision(List.of(), AnswerSignals.none(question.type()), List.of());
     }
@@ -403,7 +407,7 @@ public final class ExtractiveAnswerer implements Answerer {
     List<String> documentOrder = chosenScored.stream()
         .map(s -> s.candidate().source().chunk().documentId()).distinct().toList();
     List<Candidate> chosen = completed(chosenScored.stream().map(Scored::candidate).toList(),
-        candidates).stream()
+        candidates, headingLines).stream()
         .sorted(Comparator.comparingInt((Candidate c) ->
                 documentOrder.indexOf(c.source().chunk().documentId()))
             .thenComparingInt(Candidate::documentOffset))
@@ -420,7 +424,30 @@ public final class ExtractiveAnswerer implements Answerer {
    * pronoun pointing back ("This ...", "They ...") with the sentence before it in its paragraph.
    */
   static List<Candidate> completed(List<Candidate> chosen, List<Candidate> candidates) {
+    return completed(chosen, candidates, List.of());
+  }
+
+  /**
+   * Like {@link #completed(List, List)}, and a chosen sentence under a heading that states a
+   * value ("Flow 4.4 (8 July 2025)" over "New destination: ClickHouse Cloud") is cited with that
+   * heading, one of {@code headingLines}: the sentence does not say which release, quarter or
+   * version it belongs to.
+   */
+  static List<Candidate> completed(List<Candidate> chosen, List<Candidate> candidates,
+      List<Candidate> headingLines) {
     Set<Candidate> result = new LinkedHashSet<>(chosen);
+    for (Candidate candidate : chosen) {
+      String heading = lastHeading(candidate.source().chunk().headingPath());
+      if (!heading.isEmpty()) {
+        headingLines.stream()
+            .filter(h -> h.source().chunk().documentId()
+                .equals(candidate.source().chunk().documentId())
+                && h.documentOffset() < candidate.documentOffset()
+                && h.span().text().strip().equals(heading))
+            .max(Comparator.comparingInt(Candidate::documentOffset))
+            .ifPresent(result::add);
+      }
+    }
     for (Candidate candidate : chosen) {
       // Overlapping chunks cite each sentence once, from the first chunk that holds it: the
       // neighbours of a sentence are found in its document, not only in its chunk.
@@ -694,15 +721,6 @@ public final class ExtractiveAnswerer implements Answerer {
       ownSimilarity = Math.max(ownSimilarity, scored.ownSimilarity());
     }
     double answerCoverage = tolerantCoverage(question.terms(), answerTerms);
-    if (LOG.isDebugEnabled()) {
-      StringBuilder dump = new StringBuilder();
-      for (int i = 0; i < question.terms().size(); i++) {
-        String t = question.terms().terms().get(i);
-        dump.append(t).append(':').append(String.format("%.2f", question.terms().weight(i) / question.terms().total()))
-            .append(answerTerms.contains(t) ? "A" : "").append(ownTerms.contains(t) ? "O" : "").append(passageTerms.contains(t) ? "P" : "").append(' ');
-      }
-      LOG.debugf("TERMDUMP %s | %s | %s", question.text(), dump, chosen.getFirst().candidate().span().text());
-    }
     double support = EvidenceScorer.blend(0.5, tolerantCoverage(question.terms(), ownTerms),
         ownSimilarity);
     String answering = chosen.getFirst().candidate().source().chunk().documentId();
@@ -860,8 +878,12 @@ public final class ExtractiveAnswerer implements Answerer {
     return near;
   }
 
+  /**
+   * The candidate sentences of {@code chunks}; headings that state a value (a number, a date)
+   * are added to {@code headingLines}, to be cited with the list items below them.
+   */
   private List<Candidate> candidates(List<RetrievedChunk> chunks, Question question,
-      NearTerms near) {
+      NearTerms near, List<Candidate> headingLines) {
     List<Candidate> candidates = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Set<String> questionTerms = Set.copyOf(question.terms().terms());
@@ -879,7 +901,19 @@ public final class ExtractiveAnswerer implements Answerer {
       Set<String> caption = Set.of();
       for (TextSpan sentence : splitter.split(chunk.text())) {
         String text = sentence.text();
-        if (TitleLikeLines.isTitleLike(text, chunk.title(), headings)) {
+        // Only a line can be a heading or a title: a short sentence after another on its line
+        // ("... you chose the wrong group. Pick LARK-STAFF.") belongs to what it follows.
+        boolean startsLine = chunk.text().substring(
+            chunk.text().lastIndexOf('\n', Math.max(0, sentence.start() - 1)) + 1,
+            sentence.start()).isBlank();
+        if (startsLine ? TitleLikeLines.isTitleLike(text, chunk.title(), headings)
+            : TitleLikeLines.isPageMarker(text)) {
+          if (headings.contains(text.strip())
+              && DIGIT.matcher(SECTION_NUMBER.matcher(text.strip()).replaceFirst("")).find()
+              && seen.add(chunk.documentId() + "@" + (chunk.start() + sentence.start()))) {
+            headingLines.add(new Candidate(retrieved, rank, sentence, Set.of(), Set.of(),
+                List.of(), primary));
+          }
           // Headings and page headers say what a passage is about, not what it states; a caption
           // inside the passage ("UK bands (Leeds)") is the context of the lines below it.
           if (!TitleLikeLines.isPageMarker(text) && !headings.contains(text)) {
@@ -945,9 +979,9 @@ public final class ExtractiveAnswerer implements Answerer {
     private int maxSectionSentences = 8;
     private int chunksConsidered = 5;
     private double minEvidence = 0.3;
-    private double minConfidence = 0.71;
+    private double minConfidence = 0.78;
     private double relativeCutoff = 0.75;
-    private double nearTermCosine = Double.parseDouble(System.getProperty("gw.near", "0.82"));
+    private double nearTermCosine = 0.82;
     private WordVectors wordVectors;
     private ConfidenceModel confidenceModel;
 

@@ -83,12 +83,17 @@ final class NearTerms {
     for (int i = 0; i < words.size(); i++) {
       vectorOf.put(words.get(i), embedded.get(i));
     }
+    // A term stands for a question word only if every word of the passages analysed to it is
+    // near that word: "set" may mean "setup", but "settings", analysed to the same term, does not.
+    Map<String, List<String>> wordsOfTerm = new LinkedHashMap<>();
+    passageTermOf.forEach((w, t) -> wordsOfTerm.computeIfAbsent(t, k -> new ArrayList<>()).add(w));
     Map<String, Set<String>> standsFor = new HashMap<>();
     for (Map.Entry<String, String> question : questionWords.entrySet()) {
       float[] q = vectorOf.get(question.getValue());
-      for (Map.Entry<String, String> passage : passageTermOf.entrySet()) {
-        if (Embedder.cosine(q, vectorOf.get(passage.getKey())) >= minCosine) {
-          standsFor.computeIfAbsent(passage.getValue(), t -> new LinkedHashSet<>())
+      for (Map.Entry<String, List<String>> passage : wordsOfTerm.entrySet()) {
+        if (passage.getValue().stream()
+            .allMatch(w -> Embedder.cosine(q, vectorOf.get(w)) >= minCosine)) {
+          standsFor.computeIfAbsent(passage.getKey(), t -> new LinkedHashSet<>())
               .add(question.getKey());
         }
       }

@@ -148,7 +148,8 @@ public class EvalCommand implements Callable<Integer> {
               .maxSentences(answerConfig.maxSentences())
               .chunksConsidered(answerConfig.chunksConsidered())
               .minEvidence(answerConfig.minEvidence())
-              .relativeCutoff(answerConfig.relativeCutoff()).build();
+              .relativeCutoff(answerConfig.relativeCutoff())
+              .nearTermCosine(answerConfig.nearTermCosine()).build();
           grounding = GroundingEvaluation.run(corpus, rationales, chunks, answerer,
               rationaleClaims == null ? Integer.MAX_VALUE : rationaleClaims);
         }

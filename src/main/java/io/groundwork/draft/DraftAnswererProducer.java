@@ -58,6 +58,7 @@ public class DraftAnswererProducer {
         .chunksConsidered(config.chunksConsidered())
         .minEvidence(config.minEvidence())
         .relativeCutoff(config.relativeCutoff())
+        .nearTermCosine(config.nearTermCosine())
         .build();
     if (llm.provider() == LlmConfig.Provider.NONE) {
       return extractive;

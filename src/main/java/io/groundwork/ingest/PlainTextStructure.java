@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 /**
  * Recovers blocks and headings from plain text and Markdown: lines of a paragraph are joined,
  * blank lines and list items start new blocks, and ATX ({@code ## Title}) and setext
- * ({@code Title} over {@code ====}) headings become headings with their markers removed.
+ * ({@code Title} over {@code ====}) headings become headings with their markers removed, as
+ * does a line in capitals that opens a block of text ("WHAT THEY ARE" over a paragraph), the way
+ * plain-text documents mark their sections; consecutive lines indented alike are rows, each a
+ * block of its own.
  * Inline Markdown emphasis markers are removed so that citations quote clean text. Each block
  * is also recorded as a {@link Block}: list items (with their depth from the indentation),
  * numbered items and table rows ({@code | a | b |}, the row above a {@code |---|} separator being
@@ -22,6 +25,10 @@ final class PlainTextStructure {
   private static final Pattern BULLET = Pattern.compile("^[-*+]\\s+");
   private static final Pattern NUMBER = Pattern.compile("^\\d+[.)]\\s+");
   private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?$");
+  /** A line in capitals: no lower-case letter, at least two capitals. */
+  private static final Pattern CAPITALS = Pattern.compile("[^\\p{Ll}]*\\p{Lu}[^\\p{Ll}]*\\p{Lu}[^\\p{Ll}]*");
+  /** Most words of a heading in capitals; a longer line in capitals is shouted text. */
+  private static final int CAPITALS_HEADING_WORDS = 10;
   private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|`)");
 
   private final StringBuilder text = new StringBuilder();
@@ -54,13 +61,21 @@ final class PlainTextStructure {
         flush(block, indent);
         addHeading(lines[i + 1].strip().charAt(0) == '=' ? 1 : 2, clean(line));
         i++;
+      } else if (block.isEmpty() && capitalsHeading(line)
+          && i + 1 < lines.length && !lines[i + 1].isBlank()) {
+        addHeading(2, clean(line));
       } else if (line.startsWith("|") && TABLE_SEPARATOR.matcher(line).matches()) {
         flush(block, indent);
         markHeaderRow();
       } else if (line.isEmpty() || line.matches("^(-{3,}|\\*{3,}|_{3,})$")) {
         flush(block, indent);
       } else {
-        if (BLOCK_START.matcher(line).find()) {
+        int lineIndent = lines[i].length() - lines[i].stripLeading().length();
+        // Indented lines at one depth are rows ("  Day 10:  changes cut-off"), each its own
+        // block; a line indented deeper continues the one above.
+        boolean row = lineIndent >= 2 && i > 0 && lineIndent
+            == lines[i - 1].length() - lines[i - 1].stripLeading().length();
+        if (BLOCK_START.matcher(line).find() || row) {
           flush(block, indent);
         }
         if (block.isEmpty()) {
@@ -72,6 +87,13 @@ final class PlainTextStructure {
       }
     }
     flush(block, indent);
+  }
+
+  /** Whether {@code line} reads as a heading in capitals ("UK MONTHLY CYCLE"). */
+  private static boolean capitalsHeading(String line) {
+    return CAPITALS.matcher(line).matches()
+        && !BLOCK_START.matcher(NUMBER.matcher(line).replaceFirst("")).find()
+        && !line.endsWith(".") && line.split("\\s+").length <= CAPITALS_HEADING_WORDS;
   }
 
   private static String clean(String line) {

@@ -88,4 +88,21 @@ class CompletedSentencesTest {
     assertThat(completed(candidates, "This cap is five days."))
         .containsExactlyInAnyOrder("This cap is five days.", "Carry-over is capped.");
   }
+
+  @Test
+  void aSentenceUnderAHeadingThatStatesAValueIsCitedWithIt() {
+    String text = "Flow 4.4 (8 July 2025)\nNew destination: ClickHouse Cloud.\nTemplates.";
+    RetrievedChunk chunk = new RetrievedChunk(new IndexedChunk("r-0", "r", "s", "r.html",
+        "Release notes", "Release notes > Flow 4.4 (8 July 2025)", text, 0, text.length(), 0,
+        Set.of("everyone")), 1, 1, 1);
+    List<Candidate> all = new SentenceSplitter().split(text).stream()
+        .map(span -> new Candidate(chunk, 0, span, Set.of(), Set.of(), List.of(), true)).toList();
+    Candidate heading = all.getFirst();
+    List<Candidate> sentences = all.subList(1, all.size());
+    assertThat(ExtractiveAnswerer.completed(List.of(sentences.getFirst()), sentences,
+        List.of(heading))).extracting(c -> c.span().text())
+        .containsExactlyInAnyOrder("Flow 4.4 (8 July 2025)", "New destination: ClickHouse Cloud.");
+    assertThat(ExtractiveAnswerer.completed(List.of(sentences.getFirst()), sentences))
+        .extracting(c -> c.span().text()).containsExactly("New destination: ClickHouse Cloud.");
+  }
 }

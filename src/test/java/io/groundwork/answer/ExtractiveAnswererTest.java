@@ -82,10 +82,12 @@ class ExtractiveAnswererTest {
     String absence = "Long-term absence\nThis may include a referral to occupational health.";
     String provider = "Occupational health\nLarkspur's occupational health provider is Medivale "
         + "Occupational Health.";
-    Answer answer = answerer.answer(new AnswerRequest(
+    // The sentence chosen, whatever the calibrated threshold makes of these made-up
+    // retrieval scores.
+    Answer answer = answerer.assess(new AnswerRequest(
         "Which occupational health provider do we refer employees to?",
-        List.of(chunk("absence", 0, absence), chunk("provider", 0, provider))));
-    assertThat(answer.refused()).isFalse();
+        List.of(chunk("absence", 0, absence), chunk("provider", 0, provider)))).proposed();
+    assertThat(answer).isNotNull();
     assertThat(answer.citations().getFirst().quote()).contains("Medivale");
   }
 
@@ -130,8 +132,9 @@ class ExtractiveAnswererTest {
     Files.writeString(prompts.resolve("extractive-answer.txt"), "From the knowledge base:");
     Embedder embedder = new Embedder(EmbeddingModelSpec.BGE_SMALL_EN_V15_Q, model(cosines),
         new HuggingFaceTokenCountEstimator(), 16);
+    // The scripted model gives single words no meaning: no near terms from it.
     return ExtractiveAnswerer.builder().embedder(embedder).terms(new TermAnalyzer())
-        .weights(term -> 1.0).prompts(PromptLibrary.load(prompts)).build();
+        .weights(term -> 1.0).nearTermCosine(1).prompts(PromptLibrary.load(prompts)).build();
   }
 
   @Test
@@ -141,9 +144,10 @@ class ExtractiveAnswererTest {
     ExtractiveAnswerer shared = answerer(prompts, Map.of(
         "Title reception", 0.9, "Visitors sign in", 0.9, "Visitors sign out", 0.3));
     String text = "Visitors sign in at the front desk. Visitors sign out at the rear door.";
-    Answer answer = shared.answer(new AnswerRequest("Where do visitors sign in?",
-        List.of(chunk("reception", 0, text))));
-    assertThat(answer.refused()).isFalse();
+    // The sentence chosen, whatever the calibrated threshold makes of these scripted scores.
+    Answer answer = shared.assess(new AnswerRequest("Where do visitors sign in?",
+        List.of(chunk("reception", 0, text)))).proposed();
+    assertThat(answer).isNotNull();
     assertThat(answer.citations()).extracting(Citation::quote)
         .containsExactly("Visitors sign in at the front desk.");
   }
@@ -155,10 +159,11 @@ class ExtractiveAnswererTest {
     ExtractiveAnswerer titled = answerer(prompts, Map.of(
         "Title leeds", 0.9, "Title lisbon", 0.8, "Visitors sign in at the front", 0.5,
         "Visitors sign in at reception", 0.8));
-    Answer answer = titled.answer(new AnswerRequest("Where do visitors sign in?", List.of(
+    // The sentence chosen, whatever the calibrated threshold makes of these scripted scores.
+    Answer answer = titled.assess(new AnswerRequest("Where do visitors sign in?", List.of(
         chunk("lisbon", 0, "Visitors sign in at reception."),
-        chunk("leeds", 0, "Visitors sign in at the front desk."))));
-    assertThat(answer.refused()).isFalse();
+        chunk("leeds", 0, "Visitors sign in at the front desk.")))).proposed();
+    assertThat(answer).isNotNull();
     assertThat(answer.citations().getFirst().documentId()).isEqualTo("leeds");
   }
 
@@ -250,10 +255,13 @@ class ExtractiveAnswererTest {
   void aShortRuleWithAValueAnswers() {
     String rules = "Password rules\nAt least 14 characters. We recommend a passphrase of three or"
         + " four unrelated words.\nYour last 10 passwords cannot be reused.";
-    Answer answer = answerer.answer(new AnswerRequest(
+    // The sentence chosen, whatever the calibrated threshold makes of these made-up
+    // retrieval scores.
+    Answer answer = answerer.assess(new AnswerRequest(
         "What's the minimum length for a new password?",
-        List.of(chunk("reset", "Resetting your password > Password rules", 0, rules, 1.8))));
-    assertThat(answer.refused()).isFalse();
+        List.of(chunk("reset", "Resetting your password > Password rules", 0, rules, 1.8))))
+        .proposed();
+    assertThat(answer).isNotNull();
     assertThat(answer.text()).contains("At least 14 characters.");
   }
 
@@ -310,5 +318,23 @@ class ExtractiveAnswererTest {
     assertThat(ExtractiveAnswerer.withinOneEdit("pswrd", "password")).isFalse();
     assertThat(ExtractiveAnswerer.withinOneEdit("recieve", "receive")).isTrue();
     assertThat(ExtractiveAnswerer.withinOneEdit("dog", "dot")).isFalse();
+  }
+
+  @Test
+  void amountsInShorthandAreSpelledOutAsDocumentsWriteThem() {
+    assertThat(ExtractiveAnswerer.amountsSpelledOut("who signs a payment over 250k or 1.5m?"))
+        .isEqualTo("who signs a payment over 250,000 or 1.5 million?");
+    assertThat(ExtractiveAnswerer.amountsSpelledOut("the 5km walk and 4000k")).isEqualTo(
+        "the 5km walk and 4000k");
+  }
+
+  @Test
+  void aShortSentenceAfterAnotherOnItsLineIsCitedWithItsListItem() {
+    String text = "Errors\n- \"Login denied\": you chose the wrong group. Pick LARK-STAFF.\n"
+        + "- No prompt arrives: open the app.";
+    Answer answer = answerer.answer(new AnswerRequest(
+        "VPN says login denied, what group do I pick?", List.of(chunk("vpn", 0, text))));
+    assertThat(answer.citations()).extracting(Citation::quote)
+        .contains("Pick LARK-STAFF.");
   }
 }

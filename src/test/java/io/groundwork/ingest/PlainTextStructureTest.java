@@ -36,6 +36,36 @@ class PlainTextStructureTest {
   }
 
   @Test
+  void aLineInCapitalsOverTextIsAHeadingAndRowsIndentedAlikeAreBlocks() {
+    PlainTextStructure s = PlainTextStructure.of("""
+        PAYROLL RUN SCHEDULE 2025
+        Owner: Payroll Manager
+
+        2. UK MONTHLY CYCLE
+          Day 10:  changes cut-off
+          Day 25:  pay day; if the 25th is a weekend, the
+                   previous working day
+        December pay day is brought forward.
+
+        NOTE IN CAPITALS THAT ENDS A SENTENCE.
+        Text after it.
+
+        UK
+        """);
+    assertThat(s.headings()).extracting(Heading::text)
+        .containsExactly("PAYROLL RUN SCHEDULE 2025", "2. UK MONTHLY CYCLE");
+    assertThat(s.text()).isEqualTo("""
+        PAYROLL RUN SCHEDULE 2025
+        Owner: Payroll Manager
+        2. UK MONTHLY CYCLE
+        Day 10: changes cut-off
+        Day 25: pay day; if the 25th is a weekend, the previous working day December pay day is\
+         brought forward.
+        NOTE IN CAPITALS THAT ENDS A SENTENCE. Text after it.
+        UK""");
+  }
+
+  @Test
   void recordsListItemsWithTheirDepthAndTableRowsWithTheirCells() {
     PlainTextStructure s = PlainTextStructure.of("""
         ## Steps
