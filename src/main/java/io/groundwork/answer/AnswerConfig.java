@@ -31,8 +31,9 @@ public interface AnswerConfig {
    * Least confidence (0..1) of an extractive answer; below it, the answer is a refusal that
    * offers the closest passages. The confidence is a logistic model over the answer's signals
    * (evidence, coverage of the question by the passages and by the chosen sentences, the largest
-   * share of the question held by a word the answer lacks, answer-type match, the chosen sentences' own support, retrieval score and
-   * margin, how far the best sentence is ahead of other documents'); its weights and this
+   * share of the question held by a word the answer lacks, answer-type match, the chosen
+   * sentences' own support, retrieval score and margin, how far the best sentence is ahead of
+   * other documents'); its weights and this
    * default (the best refusal F1) were fitted on the development set with {@code groundwork
    * calibrate-refusal} (see docs/evaluation.md).
    */

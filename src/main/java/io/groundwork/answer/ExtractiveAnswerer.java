@@ -46,7 +46,9 @@ import org.jboss.logging.Logger;
  * of (a) its embedding similarity to the question, rescaled so that unrelated text scores near 0,
  * and (b) the share of the question's content terms it contains, each weighted by its IDF in the
  * index. Terms are compared after role acronyms are expanded ("CFO", "chief financial officer")
- * and after a small synonym lexicon maps workplace paraphrases together ({@link TermSynonyms}).
+ * and after a small synonym lexicon maps workplace paraphrases together ({@link TermSynonyms});
+ * a passage word the embedding model puts close to a question word, a compound written apart
+ * and initials spelled out count as the question's word ({@link NearTerms}).
  * Sentences are embedded with their document title and headings, which often carry their
  * subject; the citation score uses the mean of the similarities in context and alone, so that
  * the sentence itself, not only its section, decides which sentence of a passage is cited.
@@ -67,7 +69,8 @@ import org.jboss.logging.Logger;
  *
  * <p><b>Completion.</b> A chosen lead-in that ends with a colon is cited with the lines it
  * introduces, the first sentence of a list item with the rest of the item, and a sentence opening
- * with a pronoun that points back ("This ...") with the sentence before it.
+ * with a pronoun that points back ("This ...") with the sentence before it, and a sentence under
+ * a heading that states a value ("Flow 4.4 (8 July 2025)") with that heading.
  *
  * <p><b>Refusal.</b> The answer's {@link AnswerSignals} (the evidence of the chosen sentences,
  * how much of the question the retrieved passages mention at all, how much of it and of its
@@ -125,10 +128,12 @@ public final class ExtractiveAnswerer implements Answerer {
   private static final Pattern MILLIONS = Pattern.compile("\\b(\\d+(?:\\.\\d+)?) ?(?:m|mn|M)\\b");
   private static final Pattern DIGIT = Pattern.compile("\\p{N}");
   /** The number of a numbered section ("3. ", "2.1 "): no value of its own. */
-  private static final Pattern SECTION_NUMBER = Pattern.compile("^\\p{N}+(?:\\.\\p{N}+)*[.)]?\\s+");
+  private static final Pattern SECTION_NUMBER =
+      Pattern.compile("^\\p{N}+(?:\\.\\p{N}+)*[.)]?\\s+");
   /** A word written in capitals, as initials are ("ARR", "MFA"). */
   private static final Pattern ACRONYM = Pattern.compile("\\p{Lu}{2,}");
-  private static final Pattern NEAR_WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019][\\p{L}]+)?");
+  private static final Pattern NEAR_WORD =
+      Pattern.compile("[\\p{L}\\p{N}]+(?:['\u2019][\\p{L}]+)?");
   /** Fewest letters of a word compared by its embedding: shorter ones embed unreliably. */
   private static final int NEAR_WORD_LENGTH = 3;
   /** Single-word embeddings kept: more than the vocabulary of a large knowledge base's passages. */
@@ -213,7 +218,6 @@ public final class ExtractiveAnswerer implements Answerer {
     this.questionWords = Set.copyOf(synonyms.canonical(terms.terms(QUESTION_WORDS)));
     this.nearTermCosine = builder.nearTermCosine;
     this.wordVectors = builder.nearTermCosine >= 1 ? null
-        : builder.wordVectors != null ? builder.wordVectors
         : new WordVectors(builder.embedder, WORD_VECTORS_CACHED);
   }
 
@@ -871,16 +875,21 @@ public final class ExtractiveAnswerer implements Answerer {
         passageWords.add(words);
       }
     }
+    // Each distinct word is analysed once, stop words (null) included.
     Map<String, String> termOf = new HashMap<>();
-    NearTerms near = NearTerms.find(question.wordOf(), question.acronyms(), passageWords,
-        w -> termOf.computeIfAbsent(w, this::contentTerm), wordVectors, nearTermCosine);
+    NearTerms near = NearTerms.find(question.wordOf(), question.acronyms(), passageWords, w -> {
+      if (!termOf.containsKey(w)) {
+        termOf.put(w, contentTerm(w));
+      }
+      return termOf.get(w);
+    }, wordVectors, nearTermCosine);
     LOG.debugf("near terms: %s", near);
     return near;
   }
 
   /**
    * The candidate sentences of {@code chunks}; headings that state a value (a number, a date)
-   * are added to {@code headingLines}, to be cited with the list items below them.
+   * are added to {@code headingLines}, to be cited with the sentences below them.
    */
   private List<Candidate> candidates(List<RetrievedChunk> chunks, Question question,
       NearTerms near, List<Candidate> headingLines) {
@@ -982,7 +991,6 @@ public final class ExtractiveAnswerer implements Answerer {
     private double minConfidence = 0.78;
     private double relativeCutoff = 0.75;
     private double nearTermCosine = 0.82;
-    private WordVectors wordVectors;
     private ConfidenceModel confidenceModel;
 
     public Builder embedder(Embedder embedder) {
@@ -1039,12 +1047,6 @@ public final class ExtractiveAnswerer implements Answerer {
      */
     public Builder nearTermCosine(double nearTermCosine) {
       this.nearTermCosine = nearTermCosine;
-      return this;
-    }
-
-    /** Where single-word embeddings are cached; default a cache of this answerer's own. */
-    public Builder wordVectors(WordVectors wordVectors) {
-      this.wordVectors = wordVectors;
       return this;
     }
 

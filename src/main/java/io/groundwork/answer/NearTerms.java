@@ -75,8 +75,7 @@ final class NearTerms {
     if (passageTermOf.isEmpty()) {
       return together.isEmpty() ? NONE : new NearTerms(Map.of(), together);
     }
-    List<String> asked = new ArrayList<>(new LinkedHashSet<>(questionWords.values()));
-    List<String> words = new ArrayList<>(asked);
+    List<String> words = new ArrayList<>(new LinkedHashSet<>(questionWords.values()));
     words.addAll(passageTermOf.keySet());
     List<float[]> embedded = vectors.vectors(words);
     Map<String, float[]> vectorOf = new HashMap<>();

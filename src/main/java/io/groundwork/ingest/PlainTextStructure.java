@@ -26,7 +26,8 @@ final class PlainTextStructure {
   private static final Pattern NUMBER = Pattern.compile("^\\d+[.)]\\s+");
   private static final Pattern TABLE_SEPARATOR = Pattern.compile("^\\|?\\s*:?-{2,}:?\\s*(\\|\\s*:?-{2,}:?\\s*)*\\|?$");
   /** A line in capitals: no lower-case letter, at least two capitals. */
-  private static final Pattern CAPITALS = Pattern.compile("[^\\p{Ll}]*\\p{Lu}[^\\p{Ll}]*\\p{Lu}[^\\p{Ll}]*");
+  private static final Pattern CAPITALS =
+      Pattern.compile("[^\\p{Ll}]*\\p{Lu}[^\\p{Ll}]*\\p{Lu}[^\\p{Ll}]*");
   /** Most words of a heading in capitals; a longer line in capitals is shouted text. */
   private static final int CAPITALS_HEADING_WORDS = 10;
   private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|`)");

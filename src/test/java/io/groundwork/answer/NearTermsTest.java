@@ -72,7 +72,8 @@ class NearTermsTest {
   @Test
   void aCompoundAndInitialsStandForTheQuestionWordOnlyWithAllTheirWords() {
     NearTerms near = NearTerms.find(question("payday", "arr"), Set.of("arr"),
-        passages("Day 25: pay day for UK staff.", "Annual recurring revenue target: GBP 41.2 million"),
+        passages("Day 25: pay day for UK staff.",
+            "Annual recurring revenue target: GBP 41.2 million"),
         TERM_OF, vectors, 0.82);
     assertThat(near.expand(Set.copyOf(TERMS.terms("pay day is the 25th"))))
         .contains(TERM_OF.apply("payday"));
