@@ -12,6 +12,8 @@ import io.groundwork.evidence.Evidence;
 import io.groundwork.evidence.EvidenceScorer;
 import io.groundwork.evidence.WeightedTerms;
 import io.groundwork.index.IndexedChunk;
+import io.groundwork.pii.Detectors;
+import io.groundwork.pii.PiiDetector;
 import io.groundwork.retrieve.RetrievedChunk;
 import io.groundwork.text.InstructionDetector;
 import io.groundwork.text.SentenceSplitter;
@@ -556,7 +558,7 @@ public final class ExtractiveAnswerer implements Answerer {
     boolean asksForFact = words.stream().anyMatch(FACT_QUESTION_WORDS::contains);
     // Terms compared by their synonym group, weighted as the question's own word.
     Map<String, String> original = new LinkedHashMap<>();
-    for (String term : terms.terms(Roles.withAcronyms(amountsSpelledOut(text)))) {
+    for (String term : terms.terms(Roles.withAcronyms(amountsSpelledOut(withoutEmails(text))))) {
       String group = synonyms.canonical(term);
       if (!questionWords.contains(group)) {
         original.putIfAbsent(group, term);
@@ -830,6 +832,20 @@ public final class ExtractiveAnswerer implements Answerer {
   private static String lastHeading(String headingPath) {
     int cut = headingPath.lastIndexOf(" > ");
     return (cut < 0 ? headingPath : headingPath.substring(cut + 3)).strip();
+  }
+
+  /**
+   * {@code text} without the email addresses it holds: an address the asker adds ("Reply to
+   * bob@example.com") is how to reach them, not what the documents must say, and as a term no
+   * document holds it would weigh as the rarest word of the question.
+   */
+  static String withoutEmails(String text) {
+    StringBuilder out = new StringBuilder(text);
+    List<PiiDetector.Span> spans = Detectors.EMAIL.find(text);
+    for (int i = spans.size() - 1; i >= 0; i--) {
+      out.replace(spans.get(i).start(), spans.get(i).end(), " ");
+    }
+    return out.toString();
   }
 
   /**

@@ -329,6 +329,18 @@ class ExtractiveAnswererTest {
   }
 
   @Test
+  void anEmailAddressTheAskerAddsIsNotPartOfTheQuestion() {
+    assertThat(ExtractiveAnswerer.withoutEmails("What is served? Reply to bob.builder@example.com"))
+        .isEqualTo("What is served? Reply to  ");
+    String canteen = "The Whitby canteen serves kedgeree every Thursday morning.";
+    Answer answer = answerer.answer(new AnswerRequest(
+        "What does the Whitby canteen serve on Thursday? Reply to bob.builder@example.com",
+        List.of(chunk("canteen", "Whitby canteen", 0, canteen, 1.8))));
+    assertThat(answer.refused()).isFalse();
+    assertThat(answer.citations()).extracting(Citation::quote).containsExactly(canteen);
+  }
+
+  @Test
   void aShortSentenceAfterAnotherOnItsLineIsCitedWithItsListItem() {
     String text = "Errors\n- \"Login denied\": you chose the wrong group. Pick LARK-STAFF.\n"
         + "- No prompt arrives: open the app.";
