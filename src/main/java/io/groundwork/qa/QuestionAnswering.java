@@ -14,6 +14,7 @@ import io.groundwork.retrieve.RetrievalResult;
 import io.groundwork.retrieve.RetrievedChunk;
 import io.groundwork.retrieve.Retriever;
 import io.groundwork.security.Caller;
+import io.groundwork.text.QuestionFrame;
 import io.groundwork.verify.AnswerVerifier;
 import io.groundwork.verify.VerifiedAnswer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,11 +51,17 @@ public class QuestionAnswering {
     this.meters = meters;
   }
 
-  /** Retrieves chunks without answering (the search API). */
+  /**
+   * Retrieves chunks without answering (the search API, and the retrieval of every question). The
+   * lexical search reads the query without the words that frame a question ({@link
+   * QuestionFrame}): "what does CDC mean" would otherwise match every chunk that says "means".
+   * The vector search reads the whole query.
+   */
   public RetrievalResult search(Caller caller, String query, Integer topK, Set<String> sources,
       Set<String> documentIds) {
     RetrievalRequest request = new RetrievalRequest(query, topK == null ? config.topK() : topK,
-        new SearchFilter(caller.groups(), sources, documentIds));
+        new SearchFilter(caller.groups(), sources, documentIds), null,
+        QuestionFrame.keywords(query));
     long start = System.nanoTime();
     RetrievalResult result = retriever.retrieve(request);
     timer("retrieve").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);

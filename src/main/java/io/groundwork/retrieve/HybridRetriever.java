@@ -73,7 +73,8 @@ public final class HybridRetriever implements Retriever {
     CompletableFuture<List<ScoredChunk>> pendingText =
         settings.mode() == Mode.HYBRID && textSearches != null
             ? CompletableFuture.supplyAsync(
-                () -> index.searchText(request.query(), request.filter(), depth), textSearches)
+                () -> index.searchText(request.lexicalQuery(), request.filter(), depth),
+                textSearches)
             : null;
     List<ScoredChunk> dense = vector == null
         ? List.of() : index.searchVector(vector, request.filter(), depth);
@@ -83,9 +84,9 @@ public final class HybridRetriever implements Retriever {
     } else if (pendingText != null) {
       text = pendingText.join();
     } else {
-      text = index.searchText(request.query(), request.filter(), depth);
+      text = index.searchText(request.lexicalQuery(), request.filter(), depth);
     }
-    List<Fused> fused = fuse(text, dense, request.topK());
+    List<Fused> fused = fuse(text, dense, request.topK(), depth);
     // Only the chunks kept are read from the store, not every candidate of both searches.
     Map<String, IndexedChunk> chunks = new HashMap<>();
     for (IndexedChunk chunk : index.chunks(fused.stream().map(Fused::chunkId).toList())) {
@@ -105,13 +106,19 @@ public final class HybridRetriever implements Retriever {
   /** A chunk id in the fused ranking, before its chunk is read from the store. */
   record Fused(String chunkId, double score, int textRank, int vectorRank) {}
 
-  /** The best {@code topK} of both rankings fused; ties by chunk id. */
-  List<Fused> fuse(List<ScoredChunk> text, List<ScoredChunk> dense, int topK) {
+  /**
+   * The best {@code topK} of both rankings fused; ties by chunk id. {@code depth} is how many
+   * candidates each search was asked for: a ranking shorter than that holds every chunk the
+   * search matched, so its weighted normalisation starts from 0 (no match) rather than from its
+   * last hit, which would otherwise count for nothing although it matched (the third of three
+   * chunks that mention "CDC").
+   */
+  List<Fused> fuse(List<ScoredChunk> text, List<ScoredChunk> dense, int topK, int depth) {
     Map<String, Double> scores = new LinkedHashMap<>();
     Map<String, Integer> textRanks = new HashMap<>();
     Map<String, Integer> vectorRanks = new HashMap<>();
-    accumulate(text, settings.textWeight(), scores, textRanks);
-    accumulate(dense, settings.vectorWeight(), scores, vectorRanks);
+    accumulate(text, settings.textWeight(), depth, scores, textRanks);
+    accumulate(dense, settings.vectorWeight(), depth, scores, vectorRanks);
     List<Fused> fused = new ArrayList<>(scores.size());
     for (Map.Entry<String, Double> entry : scores.entrySet()) {
       String id = entry.getKey();
@@ -123,10 +130,12 @@ public final class HybridRetriever implements Retriever {
     return fused.subList(0, Math.min(topK, fused.size()));
   }
 
-  private void accumulate(List<ScoredChunk> ranking, double weight, Map<String, Double> scores,
-      Map<String, Integer> ranks) {
+  private void accumulate(List<ScoredChunk> ranking, double weight, int depth,
+      Map<String, Double> scores, Map<String, Integer> ranks) {
     double max = ranking.stream().mapToDouble(ScoredChunk::score).max().orElse(0);
-    double min = ranking.stream().mapToDouble(ScoredChunk::score).min().orElse(0);
+    double last = ranking.stream().mapToDouble(ScoredChunk::score).min().orElse(0);
+    // Both searches score a non-matching chunk 0 or more (BM25, Lucene's vector similarity).
+    double min = ranking.size() < depth ? Math.min(0, last) : last;
     for (int i = 0; i < ranking.size(); i++) {
       ScoredChunk scored = ranking.get(i);
       double contribution = switch (settings.fusion()) {

@@ -1,2 +1,3 @@
-/** Language utilities shared by ingestion and answering: sentence splitting and term analysis. */
+/** Language utilities shared by ingestion and answering: sentence splitting, term
+ * analysis and the keywords of a question. */
 package io.groundwork.text;
