@@ -37,7 +37,7 @@ public interface AnswerConfig {
    * default (the best refusal F1) were fitted on the development set with {@code groundwork
    * calibrate-refusal} (see docs/evaluation.md).
    */
-  @WithDefault("0.63")
+  @WithDefault("0.64")
   double minConfidence();
 
   /** Most sentences an answer taken from one matching section (a procedure's steps) cites. */

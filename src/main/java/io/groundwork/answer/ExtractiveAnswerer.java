@@ -1004,7 +1004,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private int maxSectionSentences = 8;
     private int chunksConsidered = 5;
     private double minEvidence = 0.3;
-    private double minConfidence = 0.63;
+    private double minConfidence = 0.64;
     private double relativeCutoff = 0.75;
     private double nearTermCosine = 0.82;
     private ConfidenceModel confidenceModel;

@@ -43,7 +43,8 @@ public final class QuestionClassifier {
           + "|what number|how old|length|size|limit|threshold|uptime|rate)\\b");
   private static final Pattern PERSON = Pattern.compile(
       "^(?:who(?:'s| is| are| was| were)|whom is) (?:the |our |my |your |a )?"
-          + "(?:current |new )?[\\w -]*(?:" + Roles.ROLE_WORDS + ")(?: now| today)?$"
+          + "(?:current |new )?[\\w -]*(?:" + Roles.ROLE_WORDS + ")s?(?: (?:on|in|at) [\\w -]+)?"
+          + "(?: now| today)?$"
           + "|\\b(?:name of (?:the |our |my )?[\\w -]*(?:" + Roles.ROLE_WORDS + ")|who leads"
           + "|who runs|who heads|who founded|who owns|who chairs)\\b");
   private static final Pattern ROLE_HOLDER = Pattern.compile(

@@ -14,6 +14,8 @@ class QuestionClassifierTest {
   @CsvSource(delimiter = '|', value = {
       "Who is our CFO? | PERSON",
       "who's the ciso | PERSON",
+      "who is the fire warden on the 3rd floor in Leeds | PERSON",
+      "who are the first aiders in Lisbon | PERSON",
       "Who needs to approve a purchase order of GBP 30,000? | ROLE_HOLDER",
       "Who do I ask about my payslip? | ROLE_HOLDER",
       "How many high-severity issues did this year's penetration test turn up? | NUMBER",
