@@ -2,6 +2,7 @@ package io.groundwork.answer;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** Answering settings ({@code groundwork.answer.*}). */
 @ConfigMapping(prefix = "groundwork.answer")
@@ -33,12 +34,11 @@ public interface AnswerConfig {
    * (evidence, coverage of the question by the passages and by the chosen sentences, the largest
    * share of the question held by a word the answer lacks, answer-type match, the chosen
    * sentences' own support, retrieval score and margin, how far the best sentence is ahead of
-   * other documents'); its weights and this
-   * default (the best refusal F1) were fitted on the development set with {@code groundwork
-   * calibrate-refusal} (see docs/evaluation.md).
+   * other documents', how many of the question's phrases the answer states). Unset, the threshold stored with the model's weights applies: the one of
+   * the best refusal F1 on the development set, which {@code groundwork calibrate-refusal} chooses
+   * when it fits the weights (see docs/evaluation.md).
    */
-  @WithDefault("0.64")
-  double minConfidence();
+  Optional<Double> minConfidence();
 
   /** Most sentences an answer taken from one matching section (a procedure's steps) cites. */
   @WithDefault("8")

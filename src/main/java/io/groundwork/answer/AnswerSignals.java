@@ -32,22 +32,26 @@ import io.groundwork.answer.type.AnswerType;
  * @param sentenceMargin how far the best sentence's evidence is ahead of the best sentence of
  *     any other document (0..1): high when one passage clearly answers, near 0 when several
  *     documents answer equally weakly
+ * @param phraseCoverage the share of the question's phrases (adjacent content words: "company
+ *     car") that the chosen sentences, their headings or their titles state as phrases (0..1; 1
+ *     when the question has none): low when the answer holds the words apart ("a personal car on
+ *     company business")
  * @param confidence the combined confidence, 0..1, compared with the refusal threshold
  */
 public record AnswerSignals(AnswerType answerType, double evidence, double passageCoverage,
     double answerCoverage, double typeMatch, double retrievalScore, double retrievalMargin,
     boolean section, double support, double uncoveredTerm, double sentenceMargin,
-    double confidence) {
+    double phraseCoverage, double confidence) {
 
   /** The signals of a question that no passage answers at all. */
   static AnswerSignals none(AnswerType type) {
-    return new AnswerSignals(type, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, 0);
+    return new AnswerSignals(type, 0, 0, 0, 0, 0, 0, false, 0, 0, 0, 0, 0);
   }
 
   /** These signals with {@code confidence} in place of this one's. */
   AnswerSignals withConfidence(double confidence) {
     return new AnswerSignals(answerType, evidence, passageCoverage, answerCoverage, typeMatch,
         retrievalScore, retrievalMargin, section, support, uncoveredTerm, sentenceMargin,
-        confidence);
+        phraseCoverage, confidence);
   }
 }

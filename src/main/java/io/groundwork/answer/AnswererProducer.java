@@ -45,7 +45,7 @@ public class AnswererProducer {
         .maxSentences(config.maxSentences())
         .chunksConsidered(config.chunksConsidered())
         .minEvidence(config.minEvidence())
-        .minConfidence(config.minConfidence())
+        .minConfidence(config.minConfidence().orElse(null))
         .maxSectionSentences(config.maxSectionSentences())
         .relativeCutoff(config.relativeCutoff())
         .nearTermCosine(config.nearTermCosine())

@@ -12,13 +12,15 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The extractive answerer's confidence that its answer is one it should give: a logistic model
- * over the nine numeric {@link AnswerSignals},
+ * over the ten numeric {@link AnswerSignals},
  * {@code confidence = 1 / (1 + exp(-(bias + sum of weight x signal)))}.
  *
  * <p>The weights are fitted on the development set by {@code groundwork calibrate-refusal}
  * ({@code eval.RefusalCalibration}) and checked in as {@value #RESOURCE}; {@link #standard()}
- * loads them. The answer is a refusal when the confidence is below {@code
- * groundwork.answer.min-confidence}, whose default the same command chooses.
+ * loads them, with the refusal threshold the same command chose ({@value #THRESHOLD}): the
+ * answer is a refusal when the confidence is below it, unless {@code
+ * groundwork.answer.min-confidence} overrides it. The weights and their threshold are one file so
+ * that a refit never leaves a threshold chosen for other weights.
  *
  * <p>Immutable and thread-safe. Construction rejects unknown or missing signal names and
  * non-finite weights.
@@ -28,6 +30,10 @@ public final class ConfidenceModel {
   public static final String RESOURCE = "/io/groundwork/answer/confidence-model.properties";
   /** Property key of the intercept. */
   public static final String BIAS = "bias";
+  /** Property key of the refusal threshold chosen with the weights. */
+  public static final String THRESHOLD = "threshold";
+  /** Threshold of a model built without one: the logistic midpoint. */
+  public static final double MIDPOINT = 0.5;
 
   /** A signal the model weighs: its name in the weights file and how it is read. */
   private record Signal(String name, ToDoubleFunction<AnswerSignals> value) {}
@@ -41,7 +47,8 @@ public final class ConfidenceModel {
       new Signal("retrieval-margin", AnswerSignals::retrievalMargin),
       new Signal("support", AnswerSignals::support),
       new Signal("uncovered-term", AnswerSignals::uncoveredTerm),
-      new Signal("sentence-margin", AnswerSignals::sentenceMargin));
+      new Signal("sentence-margin", AnswerSignals::sentenceMargin),
+      new Signal("phrase-coverage", AnswerSignals::phraseCoverage));
 
   /** The names of the weighed signals, in the order of {@link #features}. */
   public static final List<String> SIGNAL_NAMES = SIGNALS.stream().map(Signal::name).toList();
@@ -50,12 +57,27 @@ public final class ConfidenceModel {
 
   private final double bias;
   private final double[] weights;
+  private final double threshold;
 
   /**
+   * A model with the threshold {@value #MIDPOINT}.
+   *
    * @param bias the intercept
    * @param weights one weight per name of {@link #SIGNAL_NAMES}, no other
    */
   public ConfidenceModel(double bias, Map<String, Double> weights) {
+    this(bias, weights, MIDPOINT);
+  }
+
+  /**
+   * @param bias the intercept
+   * @param weights one weight per name of {@link #SIGNAL_NAMES}, no other
+   * @param threshold the confidence (0..1) below which an answer is a refusal
+   */
+  public ConfidenceModel(double bias, Map<String, Double> weights, double threshold) {
+    if (!(threshold >= 0 && threshold <= 1)) {
+      throw new IllegalArgumentException("threshold must be in [0, 1], got " + threshold);
+    }
     if (!Double.isFinite(bias)) {
       throw new IllegalArgumentException("bias must be finite, got " + bias);
     }
@@ -68,6 +90,7 @@ public final class ConfidenceModel {
       }
     }
     this.bias = bias;
+    this.threshold = threshold;
     this.weights = new double[SIGNALS.size()];
     for (int i = 0; i < SIGNALS.size(); i++) {
       Double weight = weights.get(SIGNAL_NAMES.get(i));
@@ -82,8 +105,13 @@ public final class ConfidenceModel {
     }
   }
 
-  /** A model from an array of weights in the order of {@link #SIGNAL_NAMES}. */
+  /** A model from an array of weights in the order of {@link #SIGNAL_NAMES}, threshold {@value #MIDPOINT}. */
   public static ConfidenceModel of(double bias, double[] weights) {
+    return of(bias, weights, MIDPOINT);
+  }
+
+  /** A model from an array of weights in the order of {@link #SIGNAL_NAMES}. */
+  public static ConfidenceModel of(double bias, double[] weights, double threshold) {
     if (weights.length != SIGNAL_NAMES.size()) {
       throw new IllegalArgumentException("expected " + SIGNAL_NAMES.size() + " weights, got "
           + weights.length);
@@ -92,7 +120,7 @@ public final class ConfidenceModel {
     for (int i = 0; i < weights.length; i++) {
       byName.put(SIGNAL_NAMES.get(i), weights[i]);
     }
-    return new ConfidenceModel(bias, byName);
+    return new ConfidenceModel(bias, byName, threshold);
   }
 
   /** The checked-in model ({@value #RESOURCE}), loaded once. */
@@ -114,10 +142,14 @@ public final class ConfidenceModel {
     return model;
   }
 
-  /** A model from properties: {@value #BIAS} and one key per signal name. */
+  /**
+   * A model from properties: {@value #BIAS}, one key per signal name and optionally {@value
+   * #THRESHOLD} (default {@value #MIDPOINT}).
+   */
   public static ConfidenceModel parse(Properties properties) {
     Map<String, Double> weights = new LinkedHashMap<>();
     Double bias = null;
+    double threshold = MIDPOINT;
     for (String key : properties.stringPropertyNames()) {
       String text = properties.getProperty(key).strip();
       double value;
@@ -128,6 +160,8 @@ public final class ConfidenceModel {
       }
       if (key.equals(BIAS)) {
         bias = value;
+      } else if (key.equals(THRESHOLD)) {
+        threshold = value;
       } else {
         weights.put(key, value);
       }
@@ -135,7 +169,12 @@ public final class ConfidenceModel {
     if (bias == null) {
       throw new IllegalArgumentException("no '" + BIAS + "'");
     }
-    return new ConfidenceModel(bias, weights);
+    return new ConfidenceModel(bias, weights, threshold);
+  }
+
+  /** This model with another refusal threshold. */
+  public ConfidenceModel withThreshold(double threshold) {
+    return of(bias, weights, threshold);
   }
 
   /** The signals the model weighs, in the order of {@link #SIGNAL_NAMES}. */
@@ -169,6 +208,11 @@ public final class ConfidenceModel {
     return bias;
   }
 
+  /** The confidence below which an answer is a refusal, chosen with the weights. */
+  public double threshold() {
+    return threshold;
+  }
+
   /** The weight of signal {@code name}. */
   public double weight(String name) {
     int i = SIGNAL_NAMES.indexOf(name);
@@ -178,10 +222,11 @@ public final class ConfidenceModel {
     return weights[i];
   }
 
-  /** The weights file's text: {@code comment} lines, then the bias and the weights. */
+  /** The weights file's text: {@code comment} lines, then the threshold, bias and weights. */
   public String toProperties(List<String> comment) {
     StringBuilder text = new StringBuilder();
     comment.forEach(line -> text.append("# ").append(line).append('\n'));
+    text.append(String.format(Locale.ROOT, "%s=%.2f%n", THRESHOLD, threshold));
     text.append(String.format(Locale.ROOT, "%s=%.6f%n", BIAS, bias));
     for (int i = 0; i < weights.length; i++) {
       text.append(String.format(Locale.ROOT, "%s=%.6f%n", SIGNAL_NAMES.get(i), weights[i]));

@@ -5,6 +5,7 @@ import io.groundwork.answer.type.Entity;
 import io.groundwork.answer.type.EntityRecognizer;
 import io.groundwork.answer.type.EntityType;
 import io.groundwork.answer.type.QuestionClassifier;
+import io.groundwork.answer.type.Regions;
 import io.groundwork.answer.type.Roles;
 import io.groundwork.embed.Embedder;
 import io.groundwork.embed.WordVectors;
@@ -62,6 +63,12 @@ import org.jboss.logging.Logger;
  * higher the closer the entity stands to the question's own words, and a sentence without one
  * ranks lower; "Who is our CFO?" is never answered by a sentence without a person's name.
  *
+ * <p><b>Places.</b> When the question names a region ({@link Regions}: a country, a city, a
+ * trading bloc), a sentence about another region is not a candidate: one that names only regions
+ * that neither contain nor lie in the question's, or that names none under a heading or title
+ * that does ("the hotel cap in Leeds" does not answer for Lisbon, the UK's leave entitlement does
+ * not answer for Germany).
+ *
  * <p><b>Sections.</b> When the question matches a section heading of a retrieved passage (its
  * terms and its embedding) and asks for a procedure, or for no particular entity, the answer is
  * that section's sentences in document order (up to {@code maxSectionSentences}), so a
@@ -77,8 +84,9 @@ import org.jboss.logging.Logger;
  * <p><b>Refusal.</b> The answer's {@link AnswerSignals} (the evidence of the chosen sentences,
  * how much of the question the retrieved passages mention at all, how much of it and of its
  * rarest words the chosen sentences cover, whether they state the expected type, how well they
- * support the question on their own, the retrieval score and margin, and how far the best
- * sentence is ahead of other documents') are combined by a {@link ConfidenceModel} fitted on the
+ * support the question on their own, the retrieval score and margin, how far the best
+ * sentence is ahead of other documents', and how many of the question's phrases they state) are
+ * combined by a {@link ConfidenceModel} fitted on the
  * development set; below {@code minConfidence} (or when no sentence reaches {@code minEvidence}),
  * the answer is a refusal that cites nothing and offers the closest passages, labelled as not an
  * answer. Thread-safe.
@@ -159,6 +167,7 @@ public final class ExtractiveAnswerer implements Answerer {
   private final SentenceSplitter splitter = new SentenceSplitter();
   private final QuestionClassifier classifier = new QuestionClassifier();
   private final EntityRecognizer recognizer = new EntityRecognizer();
+  private final Regions regions = new Regions();
   private final TermSynonyms synonyms;
   private final PromptLibrary prompts;
   private final TermWeights weights;
@@ -192,7 +201,8 @@ public final class ExtractiveAnswerer implements Answerer {
     if (builder.minEvidence < 0 || builder.minEvidence > 1) {
       throw new IllegalArgumentException("minEvidence must be in [0, 1], got " + builder.minEvidence);
     }
-    if (builder.minConfidence < 0 || builder.minConfidence > 1) {
+    if (builder.minConfidence != null
+        && !(builder.minConfidence >= 0 && builder.minConfidence <= 1)) {
       throw new IllegalArgumentException(
           "minConfidence must be in [0, 1], got " + builder.minConfidence);
     }
@@ -212,10 +222,11 @@ public final class ExtractiveAnswerer implements Answerer {
     this.maxSectionSentences = builder.maxSectionSentences;
     this.chunksConsidered = builder.chunksConsidered;
     this.minEvidence = builder.minEvidence;
-    this.minConfidence = builder.minConfidence;
     this.relativeCutoff = builder.relativeCutoff;
     this.confidenceModel = builder.confidenceModel == null ? ConfidenceModel.standard()
         : builder.confidenceModel;
+    this.minConfidence = builder.minConfidence == null ? confidenceModel.threshold()
+        : builder.minConfidence;
     this.synonyms = new TermSynonyms(terms);
     this.questionWords = Set.copyOf(synonyms.canonical(terms.terms(QUESTION_WORDS)));
     this.nearTermCosine = builder.nearTermCosine;
@@ -262,7 +273,8 @@ public final class ExtractiveAnswerer implements Answerer {
 
   /** The question, analysed once. */
   private record Question(String text, AnswerType type, WeightedTerms terms, Set<String> words,
-      boolean asksForFact, Map<String, String> wordOf, Set<String> acronyms) {}
+      boolean asksForFact, Map<String, String> wordOf, Set<String> acronyms,
+      Set<String> regions, QuestionPhrases phrases) {}
 
   /** The sentences chosen to answer (or, with a refusal, the closest ones) and the signals. */
   record Decision(List<Candidate> chosen, AnswerSignals signals, List<Scored> ranked) {}
@@ -580,7 +592,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
     return new Question(text, classifier.classify(text),
         WeightedTerms.of(original.keySet(), byOriginal), words, asksForFact, Map.copyOf(wordOf),
-        Set.copyOf(acronyms));
+        Set.copyOf(acronyms), regions.find(text), new QuestionPhrases(text, this::contentTerm));
   }
 
   private List<Scored> score(Question question, List<Candidate> candidates,
@@ -623,6 +635,15 @@ public final class ExtractiveAnswerer implements Answerer {
           s.candidate().span().text()));
     }
     return scored;
+  }
+
+  /**
+   * The regions a sentence of {@code chunk} is about: those it names, or when it names none,
+   * those of its headings and its document's title ("Leeds office guide").
+   */
+  private Set<String> regionsOf(IndexedChunk chunk, String sentence) {
+    Set<String> own = regions.find(sentence);
+    return own.isEmpty() ? regions.find(chunk.title() + "\n" + chunk.headingPath()) : own;
   }
 
   /**
@@ -711,7 +732,7 @@ public final class ExtractiveAnswerer implements Answerer {
     if (chosen.isEmpty()) {
       double best = ranked.isEmpty() ? 0 : ranked.getFirst().evidence();
       return new AnswerSignals(question.type(), best, passageCoverage, 0, 0, retrieval, margin,
-          false, 0, 0, 0, 0);
+          false, 0, 0, 0, 0, 0);
     }
     Set<String> answerTerms = new HashSet<>();
     Set<String> ownTerms = new HashSet<>();
@@ -734,9 +755,17 @@ public final class ExtractiveAnswerer implements Answerer {
         .filter(s -> !s.candidate().source().chunk().documentId().equals(answering))
         .mapToDouble(Scored::evidence).max().orElse(0);
     double sentenceMargin = Math.max(0, evidence - otherDocument);
+    Set<String> answerTexts = new LinkedHashSet<>();
+    for (Scored scored : chosen) {
+      IndexedChunk chunk = scored.candidate().source().chunk();
+      answerTexts.add(scored.candidate().span().text());
+      answerTexts.add(chunk.title());
+      answerTexts.add(lastHeading(chunk.headingPath()));
+    }
     AnswerSignals signals = new AnswerSignals(question.type(), evidence, passageCoverage,
         answerCoverage, typeMatch, retrieval, margin, section, support,
-        uncoveredTerm(question.terms(), answerTerms), sentenceMargin, 0);
+        uncoveredTerm(question.terms(), answerTerms), sentenceMargin,
+        question.phrases().coverage(answerTexts), 0);
     return signals.withConfidence(confidenceModel.confidence(signals));
   }
 
@@ -960,6 +989,9 @@ public final class ExtractiveAnswerer implements Answerer {
             || entities.stream().noneMatch(e -> question.type().answeredBy().contains(e.type())))) {
           continue; // further passages: only sentences stating what is asked for
         }
+        if (!Regions.compatible(question.regions(), regionsOf(chunk, text))) {
+          continue; // the hotel cap in Leeds does not answer for Lisbon
+        }
         // Overlapping chunks repeat sentences: cite each document span once.
         if (seen.add(chunk.documentId() + "@" + (chunk.start() + sentence.start()))) {
           candidates.add(new Candidate(retrieved, rank, sentence, own, context, entities,
@@ -1004,7 +1036,7 @@ public final class ExtractiveAnswerer implements Answerer {
     private int maxSectionSentences = 8;
     private int chunksConsidered = 5;
     private double minEvidence = 0.3;
-    private double minConfidence = 0.64;
+    private Double minConfidence;
     private double relativeCutoff = 0.75;
     private double nearTermCosine = 0.82;
     private ConfidenceModel confidenceModel;
@@ -1051,8 +1083,11 @@ public final class ExtractiveAnswerer implements Answerer {
       return this;
     }
 
-    /** Least {@linkplain AnswerSignals#confidence() confidence} of an answer; below: refusal. */
-    public Builder minConfidence(double minConfidence) {
+    /**
+     * Least {@linkplain AnswerSignals#confidence() confidence} of an answer; below: refusal.
+     * Null (the default): the {@linkplain ConfidenceModel#threshold() confidence model's}.
+     */
+    public Builder minConfidence(Double minConfidence) {
       this.minConfidence = minConfidence;
       return this;
     }

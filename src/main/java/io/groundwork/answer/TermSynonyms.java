@@ -23,6 +23,7 @@ final class TermSynonyms {
       "vendor firm supplier provider agency contractor retainer",
       "minimum least",
       "maximum most",
+      "limit limits cap caps ceiling",
       "manager boss",
       "laptop computer notebook",
       "salary wage wages remuneration",
@@ -43,7 +44,18 @@ final class TermSynonyms {
       "doctor gp physician",
       "job role position",
       "email e-mail",
-      "cancel terminate");
+      "cancel terminate",
+      "extra additional",
+      "answer answers reply replies respond responds response responses",
+      // Numbers in words or digits ("after 5 years", "after five full years").
+      "1 one", "2 two", "3 three", "4 four", "5 five", "6 six", "7 seven", "8 eight", "9 nine",
+      "10 ten", "11 eleven", "12 twelve", "20 twenty", "30 thirty", "100 hundred",
+      // Currencies as people say them and as documents write them ("5 pound coffee", "GBP 10").
+      "gbp pound pounds sterling quid",
+      "eur euro euros",
+      "usd dollar dollars",
+      "approve approves approved approval authorise authorises authorised authorisation"
+          + " authorize authorizes authorized authorization signoff");
 
   private final Map<String, String> canonical;
 

@@ -232,11 +232,11 @@ public class CalibrateRefusalCommand implements Callable<Integer> {
             : "(signals measured by the extractive answerer)",
         String.format(Locale.ROOT, "with L2 penalty %s on standardised signals, chosen by %d-fold"
             + " cross-validation (seed %d).", calibrated.penalty(), folds, seed),
-        String.format(Locale.ROOT, "Refusal threshold of the best refusal F1: %.2f"
-            + " (groundwork.answer.min-confidence).", calibrated.threshold()),
+        "threshold: the refusal threshold of the best refusal F1"
+            + " (groundwork.answer.min-confidence overrides it).",
         "Refit with: groundwork calibrate-refusal --write"
             + " src/main/resources/io/groundwork/answer/confidence-model.properties");
-    ReportFiles.writeString(write, calibrated.model().toProperties(comment));
+    ReportFiles.writeString(write, calibrated.model().withThreshold(calibrated.threshold()).toProperties(comment));
   }
 
   private static void save(List<Example> examples, Path file) {

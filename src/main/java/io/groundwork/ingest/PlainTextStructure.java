@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * ({@code Title} over {@code ====}) headings become headings with their markers removed, as
  * does a line in capitals that opens a block of text ("WHAT THEY ARE" over a paragraph), the way
  * plain-text documents mark their sections; consecutive lines indented alike are rows, each a
- * block of its own.
+ * block of its own, as is an indented line aligned in columns, and the line after such rows
+ * starts a new block.
  * Inline Markdown emphasis markers are removed so that citations quote clean text. Each block
  * is also recorded as a {@link Block}: list items (with their depth from the indentation),
  * numbered items and table rows ({@code | a | b |}, the row above a {@code |---|} separator being
@@ -31,6 +32,8 @@ final class PlainTextStructure {
   /** Most words of a heading in capitals; a longer line in capitals is shouted text. */
   private static final int CAPITALS_HEADING_WORDS = 10;
   private static final Pattern EMPHASIS = Pattern.compile("(\\*\\*|__|`)");
+  /** Text aligned in columns: three spaces or a tab between two words of a line. */
+  private static final Pattern COLUMN_GAP = Pattern.compile("\\S(?: {3,}|\\t)\\S");
 
   private final StringBuilder text = new StringBuilder();
   private final List<Heading> headings = new ArrayList<>();
@@ -49,6 +52,7 @@ final class PlainTextStructure {
     String[] lines = raw.split("\n", -1);
     StringBuilder block = new StringBuilder();
     int indent = 0;
+    boolean inRows = false;
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].strip();
       Matcher atx = ATX.matcher(line);
@@ -73,13 +77,18 @@ final class PlainTextStructure {
       } else {
         int lineIndent = lines[i].length() - lines[i].stripLeading().length();
         // Indented lines at one depth are rows ("  Day 10:  changes cut-off"), each its own
-        // block; a line indented deeper continues the one above.
-        boolean row = lineIndent >= 2 && i > 0 && lineIndent
-            == lines[i - 1].length() - lines[i - 1].stripLeading().length();
-        if (BLOCK_START.matcher(line).find() || row) {
+        // block, as is an indented line aligned in columns under a lead-in ("  Lisbon and
+        // Porto:   EUR 160"); a line indented deeper continues the one above, and a shallower
+        // one after rows is not part of the last row.
+        int previousIndent = i == 0 ? 0
+            : lines[i - 1].length() - lines[i - 1].stripLeading().length();
+        boolean row = lineIndent >= 2 && (lineIndent == previousIndent
+            || COLUMN_GAP.matcher(line).find());
+        if (BLOCK_START.matcher(line).find() || row || (inRows && lineIndent < indent)) {
           flush(block, indent);
         }
         if (block.isEmpty()) {
+          inRows = row;
           indent = lines[i].length() - lines[i].stripLeading().length();
         } else {
           block.append(' ');

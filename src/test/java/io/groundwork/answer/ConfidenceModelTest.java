@@ -51,18 +51,18 @@ class ConfidenceModelTest {
 
   @Test
   void extremeSignalsStayWithinZeroAndOne() {
-    ConfidenceModel model = ConfidenceModel.of(0, new double[] {500, 0, 0, 0, 0, 0, 0, 0, 0});
-    assertThat(model.confidence(new double[] {10, 0, 0, 0, 0, 0, 0, 0, 0})).isEqualTo(1.0);
-    assertThat(model.confidence(new double[] {-10, 0, 0, 0, 0, 0, 0, 0, 0})).isEqualTo(0.0);
-    assertThat(model.confidence(new double[9])).isEqualTo(0.5);
+    ConfidenceModel model = ConfidenceModel.of(0, new double[] {500, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+    assertThat(model.confidence(new double[] {10, 0, 0, 0, 0, 0, 0, 0, 0, 0})).isEqualTo(1.0);
+    assertThat(model.confidence(new double[] {-10, 0, 0, 0, 0, 0, 0, 0, 0, 0})).isEqualTo(0.0);
+    assertThat(model.confidence(new double[10])).isEqualTo(0.5);
   }
 
   @Test
   void readsTheSignalsOfAnAnswerByName() {
     AnswerSignals signals = new AnswerSignals(null, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, true, 0.7,
-        0.8, 0.9, 0);
+        0.8, 0.9, 0.95, 0);
     assertThat(ConfidenceModel.features(signals))
-        .containsExactly(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9);
+        .containsExactly(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95);
     Map<String, Double> weights = new HashMap<>();
     ConfidenceModel.SIGNAL_NAMES.forEach(name -> weights.put(name, 0.0));
     weights.put("support", 2.0);
@@ -82,7 +82,26 @@ class ConfidenceModelTest {
           org.assertj.core.data.Offset.offset(1e-6));
     }
     ConfidenceModel standard = ConfidenceModel.standard();
-    assertThat(standard.confidence(new double[9])).isBetween(0.0, 1.0);
+    assertThat(standard.confidence(new double[ConfidenceModel.SIGNAL_NAMES.size()])).isBetween(0.0, 1.0);
+    assertThat(standard.threshold()).isStrictlyBetween(0.0, 1.0);
+  }
+
+  @Test
+  void theRefusalThresholdIsStoredWithTheWeights() throws IOException {
+    ConfidenceModel model = randomModel(new Random(SEED)).withThreshold(0.37);
+    Properties properties = new Properties();
+    properties.load(new StringReader(model.toProperties(List.of())));
+    assertThat(properties.getProperty(ConfidenceModel.THRESHOLD)).isEqualTo("0.37");
+    ConfidenceModel read = ConfidenceModel.parse(properties);
+    assertThat(read.threshold()).isEqualTo(0.37);
+    assertThat(read.bias()).isCloseTo(model.bias(), org.assertj.core.data.Offset.offset(1e-6));
+    properties.remove(ConfidenceModel.THRESHOLD);
+    assertThat(ConfidenceModel.parse(properties).threshold()).isEqualTo(ConfidenceModel.MIDPOINT);
+    assertThatThrownBy(() -> model.withThreshold(1.5))
+        .hasMessage("threshold must be in [0, 1], got 1.5");
+    properties.setProperty(ConfidenceModel.THRESHOLD, "-0.1");
+    assertThatThrownBy(() -> ConfidenceModel.parse(properties))
+        .hasMessage("threshold must be in [0, 1], got -0.1");
   }
 
   @Test

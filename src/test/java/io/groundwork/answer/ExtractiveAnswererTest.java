@@ -290,6 +290,32 @@ class ExtractiveAnswererTest {
   }
 
   @Test
+  void aSentenceAboutAnotherPlaceDoesNotAnswer() {
+    String caps = "Hotel rate limits\nLeeds and other UK cities: GBP 130 per night.\n"
+        + "Lisbon and Porto: EUR 160 per night.\nAll other cities: the travel desk decides.";
+    Answer lisbon = answerer.assess(new AnswerRequest("hotel cap per night in lisbon",
+        List.of(chunk("travel", "Travel policy > Hotel rate limits", 0, caps, 1.8)))).proposed();
+    assertThat(lisbon).isNotNull();
+    assertThat(lisbon.citations()).isNotEmpty()
+        .noneMatch(c -> c.quote().contains("Leeds"));
+    assertThat(lisbon.citations().getFirst().quote()).contains("EUR 160");
+    // No passage is about Germany: the UK's and Portugal's entitlements are not candidates.
+    String leave = "Annual leave\nFull-time employees in the UK receive 27 days of paid annual"
+        + " leave.\nFull-time employees in Portugal receive 25 working days of paid annual leave.";
+    ExtractiveAnswerer.Assessed germany = answerer.assess(new AnswerRequest(
+        "how many vacation days do employees in Germany get",
+        List.of(chunk("leave", "Leave policy > Annual leave", 0, leave, 1.8))));
+    assertThat(germany.answer().refused()).isTrue();
+    assertThat(germany.proposed() == null ? List.<Citation>of() : germany.proposed().citations())
+        .noneMatch(c -> c.quote().contains("UK") || c.quote().contains("Portugal"));
+  }
+
+  @Test
+  void theRefusalThresholdIsTheConfidenceModelsUnlessConfigured() {
+    assertThat(answerer.minConfidence()).isEqualTo(ConfidenceModel.standard().threshold());
+  }
+
+  @Test
   void theOrderOfEqualChunksDoesNotChangeTheAnswer() {
     String contacts = "Contacts\n- Payroll: payroll@larkspur.example, extension 4410.\n"
         + "- Service desk: +44 113 496 0400, extension 4357.";

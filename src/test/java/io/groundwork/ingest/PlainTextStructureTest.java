@@ -36,6 +36,26 @@ class PlainTextStructureTest {
   }
 
   @Test
+  void anIndentedLineAlignedInColumnsIsARowAndTheTextAfterTheRowsIsNotPartOfTheLast() {
+    PlainTextStructure s = PlainTextStructure.of("""
+        Nightly hotel rate limits, including breakfast and taxes:
+          Leeds and other UK cities:   GBP 130
+          Lisbon and Porto:            EUR 160
+        Employees travelling between offices may stay in the company apartment in Lisbon (Rua
+        das Flores), booked through the office manager.
+        A wrapped line
+          indented deeper continues it.
+        """);
+    assertThat(s.text()).isEqualTo("""
+        Nightly hotel rate limits, including breakfast and taxes:
+        Leeds and other UK cities: GBP 130
+        Lisbon and Porto: EUR 160
+        Employees travelling between offices may stay in the company apartment in Lisbon (Rua\
+         das Flores), booked through the office manager. A wrapped line indented deeper continues\
+         it.""");
+  }
+
+  @Test
   void aLineInCapitalsOverTextIsAHeadingAndRowsIndentedAlikeAreBlocks() {
     PlainTextStructure s = PlainTextStructure.of("""
         PAYROLL RUN SCHEDULE 2025
@@ -59,8 +79,8 @@ class PlainTextStructureTest {
         Owner: Payroll Manager
         2. UK MONTHLY CYCLE
         Day 10: changes cut-off
-        Day 25: pay day; if the 25th is a weekend, the previous working day December pay day is\
-         brought forward.
+        Day 25: pay day; if the 25th is a weekend, the previous working day
+        December pay day is brought forward.
         NOTE IN CAPITALS THAT ENDS A SENTENCE. Text after it.
         UK""");
   }

@@ -25,7 +25,8 @@ public final class QuestionClassifier {
       "\\b(?:how long|how often|how frequently|how much time|for how many " + UNIT
           + "|how many (?:\\w+ )?" + UNIT + "|how many (?:\\w+ )?(?:working|business|calendar) "
           + UNIT + "|what (?:is the )?(?:notice|retention|probation|cooling-off) period"
-          + "|for how long|how soon|within how many)\\b");
+          + "|for how long|how soon|how quickly|how promptly|within how many|turnaround time"
+          + "|response time)\\b");
   private static final Pattern DATE_TIME = Pattern.compile(
       "^(?:when)\\b|\\b(?:when (?:is|are|was|were|do|does|did|will|can|should|must)|what time"
           + "|what date|which date|which days?|what days?|on which days?|which month|what month"

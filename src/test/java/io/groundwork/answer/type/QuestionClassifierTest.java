@@ -25,6 +25,8 @@ class QuestionClassifierTest {
       "How long does a final written warning stay live? | DURATION",
       "For how many weeks does the birth parent get full salary? | DURATION",
       "How often are laptops replaced? | DURATION",
+      "how quickly does security look at a reported phish | DURATION",
+      "What is the response time for a P1 ticket? | DURATION",
       "When will API v1 be switched off? | DATE_TIME",
       "What time should I arrive on my first day? | DATE_TIME",
       "On which days of the week are suppliers paid? | DATE_TIME",
