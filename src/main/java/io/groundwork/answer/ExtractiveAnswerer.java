@@ -42,7 +42,8 @@ import org.jboss.logging.Logger;
  *
  * <p><b>Candidates.</b> Every sentence of the best {@code chunksConsidered} chunks, except lines
  * that only name something (headings, titles, running page headers and footers, short fragments
- * without a value; see {@link TitleLikeLines}). From the further retrieved chunks, only sentences
+ * without a value; see {@link TitleLikeLines}) and the header rows of tables ({@link TableRows}),
+ * which are the context of the rows below them. From the further retrieved chunks, only sentences
  * that state an entity of the expected answer type and share a term with the question.
  *
  * <p><b>Evidence.</b> Each sentence is scored by its evidence ({@link EvidenceScorer}): the mean
@@ -79,7 +80,8 @@ import org.jboss.logging.Logger;
  * <p><b>Completion.</b> A chosen lead-in that ends with a colon is cited with the lines it
  * introduces, the first sentence of a list item with the rest of the item, and a sentence opening
  * with a pronoun that points back ("This ...") with the sentence before it, and a sentence under
- * a heading that states a value ("Flow 4.4 (8 July 2025)") with that heading.
+ * a heading that states a value ("Flow 4.4 (8 July 2025)") with that heading, and a table row
+ * with its table's header row.
  *
  * <p><b>Refusal.</b> The answer's {@link AnswerSignals} (the evidence of the chosen sentences,
  * how much of the question the retrieved passages mention at all, how much of it and of its
@@ -449,12 +451,20 @@ public final class ExtractiveAnswerer implements Answerer {
    * Like {@link #completed(List, List)}, and a chosen sentence under a heading that states a
    * value ("Flow 4.4 (8 July 2025)" over "New destination: ClickHouse Cloud") is cited with that
    * heading, one of {@code headingLines}: the sentence does not say which release, quarter or
-   * version it belongs to.
+   * version it belongs to; and a table row with its table's header row, which names its columns.
    */
   static List<Candidate> completed(List<Candidate> chosen, List<Candidate> candidates,
       List<Candidate> headingLines) {
     Set<Candidate> result = new LinkedHashSet<>(chosen);
     for (Candidate candidate : chosen) {
+      IndexedChunk chunk = candidate.source().chunk();
+      if (TableRows.isRow(chunk.text(), candidate.span().start())) {
+        int header = TableRows.headerOf(chunk.text(), candidate.span().start());
+        headingLines.stream()
+            .filter(h -> h.source().chunk().chunkId().equals(chunk.chunkId())
+                && h.span().start() == header)
+            .findFirst().ifPresent(result::add);
+      }
       String heading = lastHeading(candidate.source().chunk().headingPath());
       if (!heading.isEmpty()) {
         headingLines.stream()
@@ -934,7 +944,8 @@ public final class ExtractiveAnswerer implements Answerer {
 
   /**
    * The candidate sentences of {@code chunks}; headings that state a value (a number, a date)
-   * are added to {@code headingLines}, to be cited with the sentences below them.
+   * and the header rows of tables are added to {@code headingLines}, to be cited with the
+   * sentences and rows below them.
    */
   private List<Candidate> candidates(List<RetrievedChunk> chunks, Question question,
       NearTerms near, List<Candidate> headingLines) {
@@ -960,8 +971,21 @@ public final class ExtractiveAnswerer implements Answerer {
         boolean startsLine = chunk.text().substring(
             chunk.text().lastIndexOf('\n', Math.max(0, sentence.start() - 1)) + 1,
             sentence.start()).isBlank();
-        if (startsLine ? TitleLikeLines.isTitleLike(text, chunk.title(), headings)
-            : TitleLikeLines.isPageMarker(text)) {
+        boolean row = startsLine && TableRows.isRow(chunk.text(), sentence.start());
+        if (row && TableRows.isHeader(chunk.text(), sentence.start())) {
+          // A table's header row names its columns; it is the context of the rows below it and
+          // is cited with the row that answers, never alone.
+          caption = near.expand(synonyms.canonical(terms.terms(Roles.withAcronyms(text))));
+          if (seen.add(chunk.documentId() + "@" + (chunk.start() + sentence.start()))) {
+            headingLines.add(new Candidate(retrieved, rank, sentence, Set.of(), Set.of(),
+                List.of(), primary));
+          }
+          continue;
+        }
+        // A row below the header states values even without a number ("Supplier contracts |
+        // Finance Director | CFO").
+        if (!row && (startsLine ? TitleLikeLines.isTitleLike(text, chunk.title(), headings)
+            : TitleLikeLines.isPageMarker(text))) {
           if (headings.contains(text.strip())
               && DIGIT.matcher(SECTION_NUMBER.matcher(text.strip()).replaceFirst("")).find()
               && seen.add(chunk.documentId() + "@" + (chunk.start() + sentence.start()))) {

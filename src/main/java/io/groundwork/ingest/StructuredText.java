@@ -21,9 +21,13 @@ import java.util.regex.Pattern;
  * the document's title becomes its level-1 heading; a paragraph starting with a bullet glyph is a
  * list item (the glyph written as "- ", as in Markdown) and one starting "1." or "1)" a numbered item; and in a paged
  * document whose parse has no headings (PDF), a short single line without closing punctuation
- * that is followed by body text is a level-2 heading. Stateless and thread-safe.
+ * that is followed by body text is a level-2 heading. A table row is one line, its cells
+ * separated by {@value #CELL_SEPARATOR}, so that a quoted row still reads as cells. Stateless and
+ * thread-safe.
  */
 final class StructuredText {
+  /** Written between the cells of a table row. */
+  static final String CELL_SEPARATOR = " | ";
   private static final Pattern BULLET = Pattern.compile("^[\\u2022\\u00B7\\u25AA\\u25E6\\u25CF\\u2023\\u2043\\u25A0\\u27A2\\uF0B7]\\s*");
   private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}[.)]\\s+\\S");
   /** Longest inferred heading, in words and characters. */
@@ -144,7 +148,7 @@ final class StructuredText {
               continue;
             }
             if (text.length() > start) {
-              text.append(' ');
+              text.append(CELL_SEPARATOR);
             }
             cells.add(new Block.Cell(text.length(), text.length() + cell.length()));
             text.append(cell);
