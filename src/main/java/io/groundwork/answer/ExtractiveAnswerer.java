@@ -120,6 +120,8 @@ public final class ExtractiveAnswerer implements Answerer {
   private static final double SECTION_MATCH_OTHER = 0.7;
   /** Most lines after a lead-in that ends with a colon that are cited with it. */
   private static final int LEAD_IN_LINES = 6;
+  /** A line that labels a value: a few words, a colon, the value ("London: GBP 220"). */
+  private static final Pattern LABELLED_VALUE = Pattern.compile("\\s*[^:.!?]{1,60}:\\s+\\S");
   /** Most further sentences of a list item cited with its first. */
   private static final int LIST_ITEM_SENTENCES = 2;
   /** A sentence that opens with a pronoun referring to the one before it. */
@@ -439,7 +441,8 @@ public final class ExtractiveAnswerer implements Answerer {
   /**
    * The chosen sentences with what they need to be read on their own: a lead-in that ends with a
    * colon ("... must be completed within your first 30 days:") with the lines it introduces (up
-   * to {@value #LEAD_IN_LINES}), the rest of a list item after its first sentence ("- "Login
+   * to {@value #LEAD_IN_LINES}: the next line, then further lines while they are list items,
+   * table rows or labelled values of its section), the rest of a list item after its first sentence ("- "Login
    * denied ...": you chose the wrong group. Pick LARK-STAFF."), and a sentence that opens with a
    * pronoun pointing back ("This ...", "They ...") with the sentence before it in its paragraph.
    */
@@ -489,7 +492,11 @@ public final class ExtractiveAnswerer implements Answerer {
         for (int i = at + 1; i < inDocument.size() && i <= at + LEAD_IN_LINES; i++) {
           Candidate next = inDocument.get(i);
           if (between(inDocument.get(i - 1), next) == null
-              || next.span().text().strip().endsWith(":")) {
+              || next.span().text().strip().endsWith(":")
+              // After the first line, only more of a list ends what the lead-in introduces: the
+              // paragraph after it, or the next section, is not part of it.
+              || (i > at + 1 && (!next.section().equals(candidate.section())
+                  || !listLike(next)))) {
             break;
           }
           result.add(next);
@@ -529,6 +536,16 @@ public final class ExtractiveAnswerer implements Answerer {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether {@code candidate} is on a line of a list: a list item, a table row or a labelled
+   * value ("Lisbon and Porto: EUR 160").
+   */
+  private static boolean listLike(Candidate candidate) {
+    String line = lineOf(candidate);
+    return TitleLikeLines.isListItem(line) || LABELLED_VALUE.matcher(line).lookingAt()
+        || TableRows.isRow(candidate.source().chunk().text(), candidate.span().start());
   }
 
   /** The chunk line that {@code candidate} starts on, up to the candidate's end. */

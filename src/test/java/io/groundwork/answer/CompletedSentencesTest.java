@@ -49,6 +49,44 @@ class CompletedSentencesTest {
   }
 
   @Test
+  void aLeadInEndsWhereTheListItIntroducesEnds() {
+    List<Candidate> candidates = candidates("""
+        Nightly hotel rate limits, including breakfast and taxes:
+        Lisbon and Porto: EUR 160
+        Other European cities: EUR 190
+        Employees travelling between offices may stay in the company apartment.
+        """);
+    assertThat(completed(candidates, "Nightly hotel rate limits, including breakfast and taxes:"))
+        .containsExactly("Nightly hotel rate limits, including breakfast and taxes:",
+            "Lisbon and Porto: EUR 160", "Other European cities: EUR 190");
+    // The line right after a lead-in is what it introduces, whatever its form.
+    List<Candidate> prose = candidates("""
+        Requests are handled as follows:
+        The manager approves them within 5 working days.
+        Payroll is told at month end.
+        """);
+    assertThat(completed(prose, "Requests are handled as follows:"))
+        .containsExactly("Requests are handled as follows:",
+            "The manager approves them within 5 working days.");
+  }
+
+  @Test
+  void aTableRowIsCitedWithItsHeaderRow() {
+    String text = "Who may sign what\nType of contract | Up to GBP 50,000 | Above GBP 50,000\n"
+        + "Customer contracts | Head of Sales | CEO\nSupplier contracts | Finance Director | CFO\n";
+    List<Candidate> all = candidates(text);
+    Candidate header = all.stream().filter(c -> c.span().text().startsWith("Type")).findFirst()
+        .orElseThrow();
+    Candidate supplier = all.stream().filter(c -> c.span().text().startsWith("Supplier"))
+        .findFirst().orElseThrow();
+    List<Candidate> rows = all.stream().filter(c -> c != header).toList();
+    assertThat(ExtractiveAnswerer.completed(List.of(supplier), rows, List.of(header)))
+        .extracting(c -> c.span().text().strip())
+        .containsExactlyInAnyOrder("Supplier contracts | Finance Director | CFO",
+            "Type of contract | Up to GBP 50,000 | Above GBP 50,000");
+  }
+
+  @Test
   void aListItemIsCitedWholeButNotWithTheNextItem() {
     List<Candidate> candidates = candidates("""
         - "Login denied": you chose the wrong group. Pick LARK-STAFF.
