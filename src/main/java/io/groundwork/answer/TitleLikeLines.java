@@ -22,6 +22,8 @@ final class TitleLikeLines {
   /** A list item: "- ...", "\u2022 ...", "1. ...", "a) ...". */
   private static final Pattern LIST_ITEM =
       Pattern.compile("^(?:[-*\u2022\u00b7\u25aa\u2013]|\\d{1,2}[.)]|[a-z][.)])\\s+");
+  /** A numbered list item: "1. ...", "2) ...", "a) ...". */
+  private static final Pattern NUMBERED_ITEM = Pattern.compile("^(?:\\d{1,2}[.)]|[a-z][.)])\\s+");
   private static final Pattern VALUE = Pattern.compile("\\p{N}|@|https?://|[£€$]");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019.-]*");
   /**
@@ -83,14 +85,17 @@ final class TitleLikeLines {
   }
 
   /**
-   * Whether {@code line} reads as a step of a procedure: a list item, or a sentence that opens
-   * with a verb in the imperative ("Change your password immediately ...").
+   * Whether {@code line} reads as a step of a procedure: a numbered item, or a sentence or list
+   * item that opens with a verb in the imperative ("Change your password immediately ...",
+   * "- Open Company Portal"). A bulleted list of things ("- Leeds file server: nightly") is not
+   * a procedure.
    */
   static boolean isStep(String line) {
     String text = line.strip();
-    if (LIST_ITEM.matcher(text).find()) {
+    if (NUMBERED_ITEM.matcher(text).find()) {
       return true;
     }
+    text = LIST_ITEM.matcher(text).replaceFirst("");
     java.util.regex.Matcher first = WORD.matcher(text);
     return first.find() && first.start() == 0 && Character.isUpperCase(text.charAt(0))
         && VERBS.contains(first.group().toLowerCase(Locale.ROOT))

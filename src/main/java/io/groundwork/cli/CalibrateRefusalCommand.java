@@ -232,8 +232,8 @@ public class CalibrateRefusalCommand implements Callable<Integer> {
             : "(signals measured by the extractive answerer)",
         String.format(Locale.ROOT, "with L2 penalty %s on standardised signals, chosen by %d-fold"
             + " cross-validation (seed %d).", calibrated.penalty(), folds, seed),
-        "threshold: the refusal threshold of the best refusal F1"
-            + " (groundwork.answer.min-confidence overrides it).",
+        "threshold: the refusal threshold of the best refusal F1 (averaged over neighbouring"
+            + " thresholds) (groundwork.answer.min-confidence overrides it).",
         "Refit with: groundwork calibrate-refusal --write"
             + " src/main/resources/io/groundwork/answer/confidence-model.properties");
     ReportFiles.writeString(write, calibrated.model().withThreshold(calibrated.threshold()).toProperties(comment));

@@ -21,8 +21,10 @@ import java.util.Random;
  *       seeded k-fold cross-validation; ties go to the stronger penalty.
  *   <li><b>Threshold</b>: the confidence below which to refuse, chosen among 0.00, 0.01, ...,
  *       1.00 to maximise the F1 of refusing (refusal precision and recall, the positive class
- *       being the questions that expect a refusal); among equally good thresholds, the middle
- *       of the first run of them, so that it sits inside the plateau rather than at its edge.
+ *       being the questions that expect a refusal), averaged over the threshold and its five
+ *       neighbours on either side so that a lone jag of the curve does not decide; among
+ *       equally good thresholds, the middle of the first run of them, so that it sits inside the
+ *       plateau rather than at its edge.
  *   <li><b>Held out</b>: {@link #crossValidate} repeats penalty choice, fit and threshold choice
  *       on k-1 folds and applies them to the k-th, so that every question is judged by a model
  *       and threshold that never saw it.
@@ -35,6 +37,8 @@ public final class RefusalCalibration {
   public static final List<Double> PENALTIES = List.of(1.0, 3.0, 10.0, 30.0, 100.0);
   /** Thresholds tried, in steps of 0.01. */
   static final int THRESHOLD_STEPS = 100;
+  /** Neighbouring thresholds on either side over which the F1 is averaged to choose one. */
+  static final int SMOOTHING = 5;
 
   /**
    * One question as the answerer saw it.
@@ -201,13 +205,28 @@ public final class RefusalCalibration {
     return new Point(threshold, refusals, right, expecting, answerable, facts, sources);
   }
 
-  /** The threshold of the best refusal F1: the middle of the first run of best points. */
+  /**
+   * The threshold of the best refusal F1, read from the F1 averaged over the threshold and its
+   * {@value #SMOOTHING} neighbours on either side: on a few dozen questions that expect a
+   * refusal the curve is flat and jagged, and its single highest point moves by a tenth of the
+   * range when one question changes. Among equally good thresholds, the middle of the first run.
+   */
   public static double chooseThreshold(List<Point> curve) {
-    double best = curve.stream().mapToDouble(Point::f1).max().orElse(0);
+    double[] smoothed = new double[curve.size()];
+    for (int i = 0; i < curve.size(); i++) {
+      int from = Math.max(0, i - SMOOTHING);
+      int to = Math.min(curve.size() - 1, i + SMOOTHING);
+      double sum = 0;
+      for (int j = from; j <= to; j++) {
+        sum += curve.get(j).f1();
+      }
+      smoothed[i] = sum / (to - from + 1);
+    }
+    double best = java.util.Arrays.stream(smoothed).max().orElse(0);
     int first = -1;
     int last = -1;
     for (int i = 0; i < curve.size(); i++) {
-      if (curve.get(i).f1() >= best - 1e-12) {
+      if (smoothed[i] >= best - 1e-12) {
         if (first < 0) {
           first = i;
         }

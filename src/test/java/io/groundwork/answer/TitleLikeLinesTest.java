@@ -39,5 +39,8 @@ class TitleLikeLinesTest {
     assertThat(TitleLikeLines.isStep("1. Open Cisco Secure Client.")).isTrue();
     assertThat(TitleLikeLines.isStep("Passwords do not expire.")).isFalse();
     assertThat(TitleLikeLines.isStep("Is it allowed?")).isFalse();
+    assertThat(TitleLikeLines.isStep("- Open Company Portal and sign in.")).isTrue();
+    assertThat(TitleLikeLines.isStep("- Leeds file server (LDS-FS01): incremental every night."))
+        .isFalse();
   }
 }

@@ -77,6 +77,21 @@ class RefusalCalibrationTest {
   }
 
   @Test
+  void aLoneJagOfTheCurveDoesNotChooseTheThreshold() {
+    List<Point> curve = new ArrayList<>();
+    for (int i = 0; i <= 100; i++) {
+      double t = i / 100.0;
+      // A broad plateau of F1 0.8 from 0.50 to 0.70, one point of F1 0.84 at 0.20, low elsewhere.
+      Point point = i == 20 ? new Point(t, 9, 8, 10, 50, 40, 40)
+          : i >= 50 && i <= 70 ? new Point(t, 10, 8, 10, 50, 40, 40)
+          : new Point(t, 30, 5, 10, 50, 40, 40);
+      curve.add(point);
+    }
+    assertThat(curve.get(20).f1()).isGreaterThan(curve.get(60).f1());
+    assertThat(RefusalCalibration.chooseThreshold(curve)).isEqualTo(0.60);
+  }
+
+  @Test
   void aQuestionWithoutAnAnswerIsRefusedWhateverItsConfidence() {
     Example none = new Example("x", features(1.0), false, false, false, false);
     Point point = RefusalCalibration.point(ConfidenceModel.of(10, weights(0)), List.of(none), 0);
