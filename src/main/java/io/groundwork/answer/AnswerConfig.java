@@ -34,9 +34,10 @@ public interface AnswerConfig {
    * (evidence, coverage of the question by the passages and by the chosen sentences, the largest
    * share of the question held by a word the answer lacks, answer-type match, the chosen
    * sentences' own support, retrieval score and margin, how far the best sentence is ahead of
-   * other documents', how many of the question's phrases the answer states). Unset, the threshold stored with the model's weights applies: the one of
-   * the best refusal F1 on the development set, which {@code groundwork calibrate-refusal} chooses
-   * when it fits the weights (see docs/evaluation.md).
+   * other documents', how many of the question's phrases the answer states). Unset, the
+   * threshold stored with the model's weights applies: the one of the best refusal F1 on the
+   * development set, which {@code groundwork calibrate-refusal} chooses when it fits the weights
+   * (see docs/evaluation.md).
    */
   Optional<Double> minConfidence();
 

@@ -105,7 +105,10 @@ public final class ConfidenceModel {
     }
   }
 
-  /** A model from an array of weights in the order of {@link #SIGNAL_NAMES}, threshold {@value #MIDPOINT}. */
+  /**
+   * A model from an array of weights in the order of {@link #SIGNAL_NAMES}, threshold {@value
+   * #MIDPOINT}.
+   */
   public static ConfidenceModel of(double bias, double[] weights) {
     return of(bias, weights, MIDPOINT);
   }

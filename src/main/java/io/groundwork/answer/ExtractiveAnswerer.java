@@ -88,10 +88,9 @@ import org.jboss.logging.Logger;
  * rarest words the chosen sentences cover, whether they state the expected type, how well they
  * support the question on their own, the retrieval score and margin, how far the best
  * sentence is ahead of other documents', and how many of the question's phrases they state) are
- * combined by a {@link ConfidenceModel} fitted on the
- * development set; below {@code minConfidence} (or when no sentence reaches {@code minEvidence}),
- * the answer is a refusal that cites nothing and offers the closest passages, labelled as not an
- * answer. Thread-safe.
+ * combined by a {@link ConfidenceModel} fitted on the development set; below {@code
+ * minConfidence} (or when no sentence reaches {@code minEvidence}), the answer is a refusal that
+ * cites nothing and offers the closest passages, labelled as not an answer. Thread-safe.
  */
 public final class ExtractiveAnswerer implements Answerer {
   private static final Logger LOG = Logger.getLogger(ExtractiveAnswerer.class);
@@ -442,9 +441,10 @@ public final class ExtractiveAnswerer implements Answerer {
    * The chosen sentences with what they need to be read on their own: a lead-in that ends with a
    * colon ("... must be completed within your first 30 days:") with the lines it introduces (up
    * to {@value #LEAD_IN_LINES}: the next line, then further lines while they are list items,
-   * table rows or labelled values of its section), the rest of a list item after its first sentence ("- "Login
-   * denied ...": you chose the wrong group. Pick LARK-STAFF."), and a sentence that opens with a
-   * pronoun pointing back ("This ...", "They ...") with the sentence before it in its paragraph.
+   * table rows or labelled values of its section), the rest of a list item after its first
+   * sentence ("- "Login denied ...": you chose the wrong group. Pick LARK-STAFF."), and a
+   * sentence that opens with a pronoun pointing back ("This ...", "They ...") with the sentence
+   * before it in its paragraph.
    */
   static List<Candidate> completed(List<Candidate> chosen, List<Candidate> candidates) {
     return completed(chosen, candidates, List.of());
@@ -665,12 +665,12 @@ public final class ExtractiveAnswerer implements Answerer {
   }
 
   /**
-   * The regions a sentence of {@code chunk} is about: those it names, or when it names none,
-   * those of its headings and its document's title ("Leeds office guide").
+   * The regions a sentence is about: those it names, or when it names none, {@code
+   * chunkRegions}, those of its chunk's headings and its document's title ("Leeds office guide").
    */
-  private Set<String> regionsOf(IndexedChunk chunk, String sentence) {
+  private Set<String> regionsOf(String sentence, Set<String> chunkRegions) {
     Set<String> own = regions.find(sentence);
-    return own.isEmpty() ? regions.find(chunk.title() + "\n" + chunk.headingPath()) : own;
+    return own.isEmpty() ? chunkRegions : own;
   }
 
   /**
@@ -763,6 +763,7 @@ public final class ExtractiveAnswerer implements Answerer {
     }
     Set<String> answerTerms = new HashSet<>();
     Set<String> ownTerms = new HashSet<>();
+    Set<String> answerTexts = new LinkedHashSet<>();
     double evidence = 0;
     double typeMatch = 0;
     double ownSimilarity = 0;
@@ -773,6 +774,10 @@ public final class ExtractiveAnswerer implements Answerer {
       evidence = Math.max(evidence, scored.evidence());
       typeMatch = Math.max(typeMatch, scored.typeMatch());
       ownSimilarity = Math.max(ownSimilarity, scored.ownSimilarity());
+      IndexedChunk chunk = scored.candidate().source().chunk();
+      answerTexts.add(scored.candidate().span().text());
+      answerTexts.add(chunk.title());
+      answerTexts.add(lastHeading(chunk.headingPath()));
     }
     double answerCoverage = tolerantCoverage(question.terms(), answerTerms);
     double support = EvidenceScorer.blend(0.5, tolerantCoverage(question.terms(), ownTerms),
@@ -782,13 +787,6 @@ public final class ExtractiveAnswerer implements Answerer {
         .filter(s -> !s.candidate().source().chunk().documentId().equals(answering))
         .mapToDouble(Scored::evidence).max().orElse(0);
     double sentenceMargin = Math.max(0, evidence - otherDocument);
-    Set<String> answerTexts = new LinkedHashSet<>();
-    for (Scored scored : chosen) {
-      IndexedChunk chunk = scored.candidate().source().chunk();
-      answerTexts.add(scored.candidate().span().text());
-      answerTexts.add(chunk.title());
-      answerTexts.add(lastHeading(chunk.headingPath()));
-    }
     AnswerSignals signals = new AnswerSignals(question.type(), evidence, passageCoverage,
         answerCoverage, typeMatch, retrieval, margin, section, support,
         uncoveredTerm(question.terms(), answerTerms), sentenceMargin,
@@ -981,6 +979,8 @@ public final class ExtractiveAnswerer implements Answerer {
           terms.terms(Roles.withAcronyms(chunk.title() + "\n" + chunk.headingPath()))));
       Set<String> previous = Set.of();
       Set<String> caption = Set.of();
+      Set<String> chunkRegions = question.regions().isEmpty() ? Set.of()
+          : regions.find(chunk.title() + "\n" + chunk.headingPath());
       for (TextSpan sentence : splitter.split(chunk.text())) {
         String text = sentence.text();
         // Only a line can be a heading or a title: a short sentence after another on its line
@@ -1030,7 +1030,8 @@ public final class ExtractiveAnswerer implements Answerer {
             || entities.stream().noneMatch(e -> question.type().answeredBy().contains(e.type())))) {
           continue; // further passages: only sentences stating what is asked for
         }
-        if (!Regions.compatible(question.regions(), regionsOf(chunk, text))) {
+        if (!question.regions().isEmpty()
+            && !Regions.compatible(question.regions(), regionsOf(text, chunkRegions))) {
           continue; // the hotel cap in Leeds does not answer for Lisbon
         }
         // Overlapping chunks repeat sentences: cite each document span once.

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * is about something else than the phrase names; the share of the question's phrases that the
  * chosen sentences state is one of the answer's refusal signals. A text states a phrase when its
  * two words (as analysed terms, so "cards" is "card") stand in order with at most one word
- * between them ("company pool car"), or reversed across "of" or "for" ("rate of interest", "cards for the business").
- * Immutable and thread-safe.
+ * between them ("company pool car"), or reversed across "of" or "for" ("rate of interest",
+ * "cards for the business"). Immutable and thread-safe.
  */
 final class QuestionPhrases {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019-]*");

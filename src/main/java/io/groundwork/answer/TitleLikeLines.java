@@ -19,11 +19,13 @@ final class TitleLikeLines {
   private static final int MAX_TITLE_WORDS = 12;
   private static final Pattern PAGE_MARKER =
       Pattern.compile("(?i)\\bpage\\s+\\d+(?:\\s*(?:of|/)\\s*\\d+)?\\b|^\\W*\\d+\\W*$");
+  /** The marker of a numbered list item: "1.", "2)", "a)". */
+  private static final String NUMBER_MARKER = "\\d{1,2}[.)]|[a-z][.)]";
   /** A list item: "- ...", "\u2022 ...", "1. ...", "a) ...". */
   private static final Pattern LIST_ITEM =
-      Pattern.compile("^(?:[-*\u2022\u00b7\u25aa\u2013]|\\d{1,2}[.)]|[a-z][.)])\\s+");
+      Pattern.compile("^(?:[-*\u2022\u00b7\u25aa\u2013]|" + NUMBER_MARKER + ")\\s+");
   /** A numbered list item: "1. ...", "2) ...", "a) ...". */
-  private static final Pattern NUMBERED_ITEM = Pattern.compile("^(?:\\d{1,2}[.)]|[a-z][.)])\\s+");
+  private static final Pattern NUMBERED_ITEM = Pattern.compile("^(?:" + NUMBER_MARKER + ")\\s+");
   private static final Pattern VALUE = Pattern.compile("\\p{N}|@|https?://|[£€$]");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'\u2019.-]*");
   /**

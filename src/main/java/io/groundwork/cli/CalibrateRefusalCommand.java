@@ -236,7 +236,8 @@ public class CalibrateRefusalCommand implements Callable<Integer> {
             + " thresholds) (groundwork.answer.min-confidence overrides it).",
         "Refit with: groundwork calibrate-refusal --write"
             + " src/main/resources/io/groundwork/answer/confidence-model.properties");
-    ReportFiles.writeString(write, calibrated.model().withThreshold(calibrated.threshold()).toProperties(comment));
+    ReportFiles.writeString(write,
+        calibrated.model().withThreshold(calibrated.threshold()).toProperties(comment));
   }
 
   private static void save(List<Example> examples, Path file) {

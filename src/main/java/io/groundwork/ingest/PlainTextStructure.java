@@ -89,7 +89,7 @@ final class PlainTextStructure {
         }
         if (block.isEmpty()) {
           inRows = row;
-          indent = lines[i].length() - lines[i].stripLeading().length();
+          indent = lineIndent;
         } else {
           block.append(' ');
         }

@@ -82,7 +82,8 @@ class ConfidenceModelTest {
           org.assertj.core.data.Offset.offset(1e-6));
     }
     ConfidenceModel standard = ConfidenceModel.standard();
-    assertThat(standard.confidence(new double[ConfidenceModel.SIGNAL_NAMES.size()])).isBetween(0.0, 1.0);
+    assertThat(standard.confidence(new double[ConfidenceModel.SIGNAL_NAMES.size()]))
+        .isBetween(0.0, 1.0);
     assertThat(standard.threshold()).isStrictlyBetween(0.0, 1.0);
   }
 

@@ -33,7 +33,8 @@ class TableRowsTest {
 
   @Test
   void rowsAtTheStartOfTheTextHaveNoHeaderThere() {
-    String continued = "Supplier contracts | Finance Director | CFO\nNDAs | Any director | Any\nEnd.";
+    String continued =
+        "Supplier contracts | Finance Director | CFO\nNDAs | Any director | Any\nEnd.";
     assertThat(TableRows.isHeader(continued, 0)).isFalse();
     assertThat(TableRows.headerOf(continued, continued.indexOf("NDAs"))).isEqualTo(-1);
     assertThat(TableRows.headerOf(continued, continued.indexOf("End."))).isEqualTo(-1);

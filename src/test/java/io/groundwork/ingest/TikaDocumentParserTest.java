@@ -85,7 +85,8 @@ class TikaDocumentParserTest {
         List.of(List.of("Day", "Task"), List.of("Monday", "Recycling out by 9am")));
     ParsedDocument doc = parser.parse(new ByteArrayInputStream(docx), "kitchen.docx");
     assertThat(doc.text()).doesNotContain("Acme Confidential").doesNotContain("Facilities team")
-        .contains("Clean the fridge on Fridays.").contains("Day | Task\nMonday | Recycling out by 9am");
+        .contains("Clean the fridge on Fridays.")
+        .contains("Day | Task\nMonday | Recycling out by 9am");
     Block row = doc.blocks().stream().filter(b -> b.kind() == Block.Kind.ROW).toList().getLast();
     assertThat(row.cells()).extracting(c -> doc.text().substring(c.start(), c.end()))
         .containsExactly("Monday", "Recycling out by 9am");
