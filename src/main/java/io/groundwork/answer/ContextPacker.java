@@ -7,7 +7,6 @@ import io.groundwork.text.SentenceSplitter;
 import io.groundwork.text.TextSpan;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -32,6 +31,8 @@ public final class ContextPacker {
   public static final double TOKEN_SAFETY_FACTOR = 1.15;
   /** A source is truncated rather than dropped only if at least this many tokens are left. */
   public static final int MIN_TRUNCATED_TOKENS = 64;
+  /** Letters of a fence boundary. */
+  private static final int BOUNDARY_LETTERS = 16;
 
   private final PromptLibrary prompts;
   private final TokenCountEstimator tokenizer;
@@ -72,9 +73,7 @@ public final class ContextPacker {
 
   /** Packs {@code chunks} (best first) for {@code question}. */
   public PackedContext pack(String question, List<RetrievedChunk> chunks) {
-    byte[] bytes = new byte[8];
-    random.nextBytes(bytes);
-    String boundary = HexFormat.of().formatHex(bytes);
+    String boundary = boundary();
     String system = prompts.template("system").replace("{{refusal}}", prompts.template("refusal"));
     String template = prompts.template("answer")
         .replace("{{boundary}}", boundary)
@@ -125,6 +124,19 @@ public final class ContextPacker {
     String user = template.replace("{{sources}}", sources.toString().strip());
     return new PackedContext(system, user, boundary, citations, tokens(system) + tokens(user),
         neutralized, truncated, chunks.size() - citations.size());
+  }
+
+  /**
+   * A fresh fence boundary of {@value #BOUNDARY_LETTERS} random lower-case letters (75 bits): no
+   * digits, so that masking personal data in the prompt never takes a fence for a card or phone
+   * number ("SOURCE 1 16611652240115d2" read as a card number broke the fence).
+   */
+  private String boundary() {
+    StringBuilder boundary = new StringBuilder(BOUNDARY_LETTERS);
+    for (int i = 0; i < BOUNDARY_LETTERS; i++) {
+      boundary.append((char) ('a' + random.nextInt(26)));
+    }
+    return boundary.toString();
   }
 
   private SourceNeutralizer.Result fenced(int number, String boundary, IndexedChunk chunk,

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import io.groundwork.pii.Detectors;
+import io.groundwork.pii.PiiDetector;
 import org.junit.jupiter.api.Test;
 
 class ContextPackerTest {
@@ -31,13 +33,28 @@ class ContextPackerTest {
   }
 
   @Test
+  void maskingPersonalDataNeverTouchesAFence() {
+    ContextPacker packer = new ContextPacker(PROMPTS, TOKENS, 4096, 512, 6, new Random(11));
+    List<RetrievedChunk> chunks = List.of(chunk("a", "Alpha is first."));
+    for (int i = 0; i < 2000; i++) {
+      String boundary = packer.pack("What is alpha?", chunks).boundary();
+      for (String fence : List.of("<<<SOURCE 1 " + boundary + ">>>",
+          "<<<END SOURCE 12 " + boundary + ">>>")) {
+        for (PiiDetector detector : Detectors.BUILT_IN.values()) {
+          assertThat(detector.find(fence)).as("%s in %s", detector, fence).isEmpty();
+        }
+      }
+    }
+  }
+
+  @Test
   void numbersAndFencesEverySourceWithAFreshBoundary() {
     ContextPacker packer = new ContextPacker(PROMPTS, TOKENS, 4096, 512, 6, new Random(7));
     List<RetrievedChunk> chunks = List.of(chunk("a", "Alpha is first."), chunk("b", "Beta next."));
     PackedContext first = packer.pack("What is alpha?", chunks);
     PackedContext second = packer.pack("What is alpha?", chunks);
 
-    assertThat(first.boundary()).matches("[0-9a-f]{16}").isNotEqualTo(second.boundary());
+    assertThat(first.boundary()).matches("[a-z]{16}").isNotEqualTo(second.boundary());
     assertThat(first.user())
         .contains("<<<SOURCE 1 " + first.boundary() + ">>>\nTitle: Title a\nAlpha is first.\n"
             + "<<<END SOURCE 1 " + first.boundary() + ">>>")

@@ -43,7 +43,7 @@ public final class ScriptedLlmServer implements AutoCloseable {
   public record Hang() implements Script {}
 
   private static final Pattern SOURCE =
-      Pattern.compile("<<<SOURCE (\\d+) ([0-9a-f]{16})>>>\\n(.*?)\\n<<<END SOURCE \\1 \\2>>>",
+      Pattern.compile("<<<SOURCE (\\d+) ([a-z]{16})>>>\\n(.*?)\\n<<<END SOURCE \\1 \\2>>>",
           Pattern.DOTALL);
 
   private final HttpServer server;
