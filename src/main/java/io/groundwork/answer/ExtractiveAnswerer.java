@@ -347,7 +347,7 @@ public final class ExtractiveAnswerer implements Answerer {
   }
 
   Decision decide(String questionText, List<RetrievedChunk> chunks) {
-    Question question = question(questionText);
+    Question question = question(Shorthand.spelledOut(questionText));
     NearTerms near = nearTerms(question, chunks);
     List<Candidate> headingLines = new ArrayList<>();
     List<Candidate> candidates = candidates(chunks, question, near, headingLines);
@@ -630,7 +630,7 @@ public final class ExtractiveAnswerer implements Answerer {
       Candidate candidate = candidates.get(i);
       double typeMatch = typeMatch(question.type(), candidate, questionTerms);
       double typeWeight;
-      if (question.type() == AnswerType.PERSON && typeMatch < 0.5) {
+      if (question.type().required() && typeMatch == 0) {
         continue; // "Who is our CFO?" is never answered by a sentence without a name
       } else if (question.type().expectsEntity()) {
         typeWeight = typeMatch >= 0.5 ? 0.85 + 0.15 * typeMatch
@@ -985,9 +985,14 @@ public final class ExtractiveAnswerer implements Answerer {
         String text = sentence.text();
         // Only a line can be a heading or a title: a short sentence after another on its line
         // ("... you chose the wrong group. Pick LARK-STAFF.") belongs to what it follows.
-        boolean startsLine = chunk.text().substring(
+        String before = chunk.text().substring(
             chunk.text().lastIndexOf('\n', Math.max(0, sentence.start() - 1)) + 1,
-            sentence.start()).isBlank();
+            sentence.start());
+        // A list marker the parser left before the sentence ("4. CLASS OF TRAVEL") is part of
+        // its line: the line decides whether it is a heading or an item.
+        boolean afterMarker = TitleLikeLines.isListMarker(before);
+        boolean startsLine = before.isBlank() || afterMarker;
+        String line = afterMarker ? before.strip() + " " + text : text;
         boolean row = startsLine && TableRows.isRow(chunk.text(), sentence.start());
         if (row && TableRows.isHeader(chunk.text(), sentence.start())) {
           // A table's header row names its columns; it is the context of the rows below it and
@@ -1001,7 +1006,7 @@ public final class ExtractiveAnswerer implements Answerer {
         }
         // A row below the header states values even without a number ("Supplier contracts |
         // Finance Director | CFO").
-        if (!row && (startsLine ? TitleLikeLines.isTitleLike(text, chunk.title(), headings)
+        if (!row && (startsLine ? TitleLikeLines.isTitleLike(line, chunk.title(), headings)
             : TitleLikeLines.isPageMarker(text))) {
           if (headings.contains(text.strip())
               && DIGIT.matcher(SECTION_NUMBER.matcher(text.strip()).replaceFirst("")).find()

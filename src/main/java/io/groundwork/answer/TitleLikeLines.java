@@ -21,9 +21,11 @@ final class TitleLikeLines {
       Pattern.compile("(?i)\\bpage\\s+\\d+(?:\\s*(?:of|/)\\s*\\d+)?\\b|^\\W*\\d+\\W*$");
   /** The marker of a numbered list item: "1.", "2)", "a)". */
   private static final String NUMBER_MARKER = "\\d{1,2}[.)]|[a-z][.)]";
+  /** The marker of a list item: a bullet or a number. */
+  private static final String ITEM_MARKER = "[-*\u2022\u00b7\u25aa\u2013]|" + NUMBER_MARKER;
+  private static final Pattern LIST_MARKER = Pattern.compile(ITEM_MARKER);
   /** A list item: "- ...", "\u2022 ...", "1. ...", "a) ...". */
-  private static final Pattern LIST_ITEM =
-      Pattern.compile("^(?:[-*\u2022\u00b7\u25aa\u2013]|" + NUMBER_MARKER + ")\\s+");
+  private static final Pattern LIST_ITEM = Pattern.compile("^(?:" + ITEM_MARKER + ")\\s+");
   /** A numbered list item: "1. ...", "2) ...", "a) ...". */
   private static final Pattern NUMBERED_ITEM = Pattern.compile("^(?:" + NUMBER_MARKER + ")\\s+");
   private static final Pattern VALUE = Pattern.compile("\\p{N}|@|https?://|[£€$]");
@@ -65,6 +67,11 @@ final class TitleLikeLines {
     if (words.size() <= MAX_TITLE_WORDS && PAGE_MARKER.matcher(text).find()) {
       return true; // "Page 2 of 7", "... - Page 1 of 2", "- 3 -"
     }
+    String item = NUMBERED_ITEM.matcher(text).replaceFirst("");
+    if (item.length() < text.length() && isCapitals(item) && !VALUE.matcher(item).find()
+        && WORD.matcher(item).results().count() <= MAX_TITLE_WORDS) {
+      return true; // "4. CLASS OF TRAVEL": a numbered section heading, not an item
+    }
     if (LIST_ITEM.matcher(text).find()) {
       return false; // "- Tomas Ferreira, Chief Financial Officer": an item states something
     }
@@ -79,6 +86,11 @@ final class TitleLikeLines {
     }
     boolean ends = text.matches("(?s).*[.!?;:)\\]\"']$") || text.contains(": ");
     return !ends && words.size() <= MAX_TITLE_WORDS && !hasVerb(words) && !hasValue;
+  }
+
+  /** Whether {@code text} is only the marker of a list item ("4. ", "- "). */
+  static boolean isListMarker(String text) {
+    return LIST_MARKER.matcher(text.strip()).matches();
   }
 
   /** Whether {@code line} opens as an item of a list ("- ...", "1. ..."). */
@@ -108,6 +120,12 @@ final class TitleLikeLines {
   static boolean isPageMarker(String line) {
     return PAGE_MARKER.matcher(line).find()
         && WORD.matcher(line).results().count() <= MAX_TITLE_WORDS;
+  }
+
+  /** Whether {@code text} has letters and every one of them is a capital. */
+  private static boolean isCapitals(String text) {
+    return text.chars().anyMatch(Character::isLetter)
+        && text.chars().filter(Character::isLetter).allMatch(Character::isUpperCase);
   }
 
   private static boolean hasVerb(java.util.List<String> words) {

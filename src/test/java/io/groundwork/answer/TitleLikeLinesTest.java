@@ -21,6 +21,15 @@ class TitleLikeLinesTest {
     assertThat(titleLike("High findings")).isTrue();
     assertThat(titleLike("UK bands (Leeds), annual base salary")).isTrue();
     assertThat(titleLike("Spotting a phishing message")).isTrue();
+    assertThat(titleLike("4. CLASS OF TRAVEL")).isTrue();
+  }
+
+  @Test
+  void aListMarkerAloneIsTheStartOfALine() {
+    assertThat(TitleLikeLines.isListMarker("4. ")).isTrue();
+    assertThat(TitleLikeLines.isListMarker("  - ")).isTrue();
+    assertThat(TitleLikeLines.isListMarker("Rail: ")).isFalse();
+    assertThat(TitleLikeLines.isListMarker("")).isFalse();
   }
 
   @Test
@@ -28,6 +37,8 @@ class TitleLikeLinesTest {
     assertThat(titleLike("At least 14 characters.")).isFalse();
     assertThat(titleLike("London: GBP 220")).isFalse();
     assertThat(titleLike("- Tomas Ferreira, Chief Financial Officer")).isFalse();
+    assertThat(titleLike("2. SEV1 AND SEV2 ONLY")).isFalse();
+    assertThat(titleLike("3. Book through the travel agency")).isFalse();
     assertThat(titleLike("Kestrel reported 17 findings: 0 critical, 3 high, 6 medium.")).isFalse();
     assertThat(titleLike("Choose the group LARK-STAFF")).isFalse();
     assertThat(titleLike("Do not panic, and do not try to fix it yourself.")).isFalse();

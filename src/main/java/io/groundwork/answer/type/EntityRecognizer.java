@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
 /**
  * Finds entities in a sentence by rules: regular expressions for the entities with a written
  * form (money with its currency code or sign, phone numbers, email and web addresses, dates,
- * times, durations, numbers) and lexicons for the others (role titles, places, words that are
- * never part of a person's name). No named-entity model ships with the application, so a person
- * is recognised as two or three capitalised words none of which is a known non-name word: good
+ * times, durations, numbers, rates) and lexicons for the others (role titles, groups of people,
+ * places, words that are never part of a person's name, words that name a kind of organisation).
+ * No named-entity model ships with the application, so a person is recognised as two or three
+ * capitalised words none of which is a known non-name word, and an organisation as capitalised
+ * words before a word such as "Ltd", "Security" or "Consulting": good
+ * for the names in company documents ("Tomas Ferreira", "Priya Raman"), not a general recogniser.
  * for the names in company documents ("Tomas Ferreira", "Priya Raman"), not a general recogniser.
  * Entities may overlap ("GBP 1,200" is also a number); callers ask for the types they want.
  * Immutable and thread-safe.
@@ -26,10 +29,40 @@ public final class EntityRecognizer {
       + "|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|a|an|half a";
   private static final String UNITS = "seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?"
       + "|weeks?|months?|years?|quarters?|fortnights?";
-  private static final Pattern MONEY = Pattern.compile(
+  private static final String MONEY_TEXT =
       "(?:\\b(?:GBP|EUR|USD|CHF|PLN)|[£€$])\\s?\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:k|m|bn|million"
           + "|thousand|billion)\\b)?|\\b\\d[\\d,]*(?:\\.\\d+)?\\s?(?:k\\s)?(?:GBP|EUR|USD|pounds"
-          + "|euros|dollars|pence)\\b");
+          + "|euros|dollars|pence)\\b";
+  private static final Pattern MONEY = Pattern.compile(MONEY_TEXT);
+  /** A percentage, or an amount or number per unit ("45p per mile", "EUR 160 a night"). */
+  private static final Pattern RATE = Pattern.compile(
+      "(?<![\\w.])\\d[\\d,]*(?:\\.\\d+)?\\s?(?:%|percent\\b|per cent\\b)|(?:" + MONEY_TEXT
+          + "|(?<![\\w.])\\d[\\d,]*(?:\\.\\d+)?\\s?(?:p|pence)?)\\s?(?:per|a|an|each|/)\\s?"
+          + "(?:mile|km"
+          + "|kilometre|hour|day|night|week|month|year|annum|person|head|employee|user|seat"
+          + "|member|transaction|invoice)s?\\b");
+  /**
+   * Up to three capitalised words before a word that names a kind of organisation ("Kestrel
+   * Offensive Security", "Blackfell Cyber", "Acme Consulting Ltd").
+   */
+  private static final Pattern ORGANISATION = Pattern.compile(
+      "\\b(?:\\p{Lu}[\\p{L}&'-]*\\s){1,3}(?:Ltd|Limited|LLP|Lda|Inc|plc|PLC|GmbH|AG|BV|Security"
+          + "|Cyber|Consulting|Consultants|Partners|Group|Solutions|Systems|Associates|Bank"
+          + "|Insurance|Capital|Advisory|Labs|Technologies|Services|Legal|Accountants|Audit)\\b");
+  /** Groups of people named by what they are. */
+  private static final Pattern PEOPLE = Pattern.compile(
+      "(?i)\\b(?:employees?|staff|colleagues?|contractors?|consultants?|engineers?|developers?"
+          + "|managers?|agents?|customers?|clients?|users?|members?|everyone|everybody|anyone"
+          + "|anybody|nobody|no one|joiners?|starters?|leavers?|interns?|apprentices?|candidates?"
+          + "|cardholders?|interviewers?|approvers?|signatories|signatory|team leads?|teams?"
+          + "|first aiders?|volunteers?|parents?|carers?|people|person|individuals?|whoever"
+          + "|you|yourself)\\b");
+  /** Words that start a sentence rather than an organisation's name. */
+  private static final Set<String> NOT_ORGANISATION_START = Set.of("the", "a", "an", "this",
+      "that", "these", "those", "our", "your", "their", "his", "her", "its", "we", "you", "they",
+      "it", "if", "when", "where", "what", "which", "who", "how", "why", "each", "every", "all",
+      "any", "no", "for", "from", "to", "in", "on", "at", "by", "with", "after", "before", "and",
+      "or", "but", "please", "note", "see", "use", "call", "contact", "ask", "email");
   private static final Pattern PHONE = Pattern.compile(
       "(?<![\\w.])(?:\\+\\d{1,3}[\\s.-]?)?(?:\\(0?\\d{1,4}\\)[\\s.-]?)?\\d{2,5}(?:[\\s.-]\\d{2,5})"
           + "{1,4}(?![\\w.-]*\\d)|\\b(?:extension|ext\\.?|tel\\.?|phone|x)\\s?\\d{3,6}\\b");
@@ -39,9 +72,10 @@ public final class EntityRecognizer {
       "\\bhttps?://[^\\s<>\"')\\]]+|\\b(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:example|com"
           + "|org|net|io|co\\.uk|uk|pt|eu|gov|edu)\\b(?:/[^\\s<>\"')\\]]*)?");
   private static final Pattern DURATION = Pattern.compile(
-      "\\b(?:\\d+(?:[.,]\\d+)?|" + NUMBER_WORDS + ")(?:\\s?-\\s?|\\s|-)(?:(?:working|business"
-          + "|calendar|consecutive|full|school)\\s)?(?:" + UNITS + ")\\b|\\b(?:" + UNITS
-          + ")\\s\\d+\\s(?:to|-)\\s\\d+\\b|\\bevery\\s(?:\\w+\\s)?(?:" + UNITS + "|day|week)\\b"
+      "\\b(?:\\d+(?:[.,]\\d+)?|" + NUMBER_WORDS + ")(?:\\s?-\\s?|\\s|-)(?:(?!(?:per|a|an|each"
+          + "|every|of|in|on|the|and|or|to|for|by)\\s)[a-z][a-z-]*\\s){0,2}(?:" + UNITS
+          + ")\\b|\\b(?:" + UNITS + ")\\s\\d+\\s(?:to|-)\\s\\d+\\b|\\bevery\\s(?:\\w+\\s)?(?:" + UNITS
+          + "|day|week)\\b"
           + "|\\b(?:daily|weekly|fortnightly|monthly|quarterly|annually|yearly|hourly"
           + "|nightly)\\b");
   private static final Pattern DATE_TIME = Pattern.compile(
@@ -53,9 +87,10 @@ public final class EntityRecognizer {
           + "|\\b(?:19|20)\\d{2}\\b|\\bQ[1-4]\\b|\\b[Dd]ay\\s\\d{1,2}\\b"
           + "|\\b\\d{1,2}(?:st|nd|rd|th)\\b(?:\\sof\\s(?:the|each)\\smonth)?");
   private static final Pattern NUMBER = Pattern.compile(
-      "(?<![\\w.])\\d[\\d,]*(?:\\.\\d+)?(?:\\s?(?:%|percent|per cent))?|\\b(?:one|two|three"
+      "(?<![\\w.:])\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?(?:\\s?(?:%|percent|per cent))?|\\b(?:one|two"
+          + "|three"
           + "|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred"
-          + "|thousand|dozen|half)\\b");
+          + "|thousand|dozen|half|once|twice)\\b");
   private static final Pattern PLACE = Pattern.compile(
       "\\b\\d{1,2}(?:st|nd|rd|th)\\s(?:and\\s\\d{1,2}(?:st|nd|rd|th)\\s)?floors?\\b"
           + "|\\b(?:ground|first|second|third|fourth|fifth|top)[\\s-]floor\\b"
@@ -118,12 +153,22 @@ public final class EntityRecognizer {
     add(found, EntityType.DURATION, DURATION, text);
     add(found, EntityType.DATE_TIME, DATE_TIME, text);
     for (Entity number : matches(EntityType.NUMBER, NUMBER, text)) {
-      if (!overlapsType(found, number, EntityType.PHONE)) {
+      // "16" and "2025" in "16 May 2025" are part of a date, not numbers that answer; a bare
+      // year stays a number too.
+      if (!overlapsType(found, number, EntityType.PHONE) && !insideLongerDate(found, number)) {
         found.add(number);
       }
     }
+    add(found, EntityType.RATE, RATE, text);
     add(found, EntityType.PLACE, PLACE, text);
+    for (Entity organisation : matches(EntityType.ORGANISATION, ORGANISATION, text)) {
+      String first = organisation.text().split("\\s", 2)[0].toLowerCase(java.util.Locale.ROOT);
+      if (!NOT_ORGANISATION_START.contains(first)) {
+        found.add(organisation);
+      }
+    }
     found.addAll(Roles.find(text));
+    add(found, EntityType.PEOPLE, PEOPLE, text);
     Matcher m = CAPITALISED_RUN.matcher(text);
     while (m.find()) {
       if (isName(m.group())) {
@@ -141,6 +186,12 @@ public final class EntityRecognizer {
       }
     }
     return true;
+  }
+
+  private static boolean insideLongerDate(List<Entity> entities, Entity number) {
+    return entities.stream().anyMatch(e -> e.type() == EntityType.DATE_TIME
+        && e.start() <= number.start() && number.end() <= e.end()
+        && e.end() - e.start() > number.end() - number.start());
   }
 
   private static boolean overlapsType(List<Entity> entities, Entity entity, EntityType type) {

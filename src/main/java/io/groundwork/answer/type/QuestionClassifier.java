@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * the shape of the question ("Can I ...?"). Rules, not a model: no question-classification model
  * ships with the application. The rules are tried in a fixed order, most specific first, so
  * "What is the phone number ...?" is {@link AnswerType#PHONE}, not {@link AnswerType#NUMBER}, and
- * "How many days ...?" is a {@link AnswerType#DURATION}. Immutable and thread-safe.
+ * "How many days ...?" is a {@link AnswerType#DURATION}, "How many quotes ...?" a {@link
+ * AnswerType#COUNT}. A question that opens with an auxiliary verb ("Do I get paid ...?") asks
+ * whether, so it is a {@link AnswerType#YES_NO} whatever nouns it names. Immutable and thread-safe.
  */
 public final class QuestionClassifier {
   private static final String UNIT =
@@ -34,14 +36,19 @@ public final class QuestionClassifier {
           + "|how early|opening hours|what hours)\\b");
   private static final Pattern MONEY = Pattern.compile(
       "\\b(?:cost|costs|price|priced|pricing|budget|allowance|salary|salaries|fee|fees|amount"
+          + "|bonus|bonuses|commission|stipend"
           + "|spend|spending|refund|reimburs\\w*|pay(?! run)|paid|expenditure|revenue|charge"
           + "|charged|worth|how much money|rate per|limit for (?:meals|hotels?|gifts?))\\b");
   private static final Pattern HOW_MUCH_NOT_MONEY = Pattern.compile(
-      "\\bhow much (?:time|leave|notice|storage|data|space|disk|memory|ram)\\b");
+      "\\bhow much (?:\\w+ )?(?:time|leave|notice|storage|data|space|disk|memory|ram)\\b");
+  private static final Pattern COUNT = Pattern.compile(
+      "\\bhow many (?!(?:pounds|euros|dollars|gbp|eur|usd|percent)\\b)");
+  private static final Pattern RATE = Pattern.compile(
+      "\\b(?:rates?(?! per)|what percentage|what percent|which percentage|what proportion"
+          + "|what share|how much of (?:my|our|the) (?:salary|pay))\\b");
   private static final Pattern NUMBER = Pattern.compile(
-      "\\b(?:how many|how much|what percentage|what percent|which percentage|what proportion"
-          + "|what share|minimum|maximum|at least|at most|how big|how large|how high|how tall"
-          + "|what number|how old|length|size|limit|threshold|uptime|rate)\\b");
+      "\\b(?:how many|how much|minimum|maximum|at least|at most|how big|how large|how high"
+          + "|how tall|what number|how old|length|size|limit|threshold|uptime)\\b");
   private static final Pattern PERSON = Pattern.compile(
       "^(?:who(?:'s| is| are| was| were)|whom is) (?:the |our |my |your |a )?"
           + "(?:current |new )?[\\w -]*(?:" + Roles.ROLE_WORDS + ")s?(?: (?:on|in|at) [\\w -]+)?"
@@ -57,7 +64,7 @@ public final class QuestionClassifier {
           + "country|floor|building|room|station|street|location|address)|what (?:is the )?"
           + "address|nearest (?:station|metro|stop|car park)|located|location of)\\b");
   private static final Pattern PROCEDURE = Pattern.compile(
-      "^(?:how (?:do|can|should|must|would) (?:i|we|you|they|employees|staff|a|an|the|my)"
+      "^(?:how (?:do|does|can|should|must|would) (?!(?:it|that|this) (?:cost|take)\\b)\\w+"
           + "|how to|steps? (?:to|for))\\b|\\b(?:what (?:should|do|must|can) (?:i|we) do"
           + "|what now|what next|what happens if|what steps|which steps|what is the (?:process"
           + "|procedure)|process for|procedure for|how do i|how to)\\b");
@@ -90,8 +97,17 @@ public final class QuestionClassifier {
     if (ROLE_HOLDER.matcher(q).find()) {
       return AnswerType.ROLE_HOLDER;
     }
+    if (YES_NO.matcher(q).find()) {
+      return AnswerType.YES_NO; // "do I get paid on jury duty?" asks whether, not how much
+    }
     if (DURATION.matcher(q).find()) {
       return AnswerType.DURATION;
+    }
+    if (COUNT.matcher(q).find()) {
+      return AnswerType.COUNT;
+    }
+    if (RATE.matcher(q).find()) {
+      return AnswerType.RATE;
     }
     if (DATE_TIME.matcher(q).find()) {
       return AnswerType.DATE_TIME;
@@ -104,9 +120,6 @@ public final class QuestionClassifier {
     }
     if (PLACE.matcher(q).find()) {
       return AnswerType.PLACE;
-    }
-    if (YES_NO.matcher(q).find()) {
-      return AnswerType.YES_NO;
     }
     if (DEFINITION.matcher(q).find()) {
       return AnswerType.DEFINITION;

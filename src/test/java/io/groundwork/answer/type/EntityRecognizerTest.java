@@ -47,6 +47,38 @@ class EntityRecognizerTest {
         .containsExactly("20 working days", "annually");
     assertThat(of(EntityType.DATE_TIME, "Fix deadline: 20 June 2025, arrive at 09:30 on Tuesday."))
         .containsExactly("20 June 2025", "09:30", "Tuesday");
+    assertThat(of(EntityType.NUMBER, "The test ran from 28 April to 16 May 2025: 17 findings."))
+        .containsExactly("17");
+    assertThat(of(EntityType.NUMBER, "Founded in 2014.")).containsExactly("2014");
+    assertThat(of(EntityType.NUMBER,
+        "Open from 08:00 to 20:00, Monday to Friday, for 1,200 people.")).containsExactly("1,200");
+    assertThat(of(EntityType.DURATION, "Employees get 4 learning days and two paid volunteering"
+        + " days per year, at most 3 per day.")).containsExactly("4 learning days",
+        "two paid volunteering days");
+  }
+
+  @Test
+  void ratesArePercentagesOrAmountsPerUnit() {
+    assertThat(of(EntityType.RATE, "A personal car is reimbursed at 45p per mile, hotels at"
+        + " EUR 160 a night, and the bonus target is 8 percent of base salary, or 12% above L5."))
+        .containsExactly("45p per mile", "EUR 160 a night", "8 percent", "12%");
+    assertThat(of(EntityType.RATE, "The facility of GBP 5 million with HSBC UK is undrawn."))
+        .isEmpty();
+  }
+
+  @Test
+  void organisationsAreNamesBeforeAKindOfOrganisation() {
+    assertThat(of(EntityType.ORGANISATION, "Kestrel Offensive Security carried out the test;"
+        + " the retainer is with Blackfell Cyber, and The Security team reviews it."))
+        .containsExactly("Kestrel Offensive Security", "Blackfell Cyber");
+    assertThat(of(EntityType.PERSON, "Kestrel Offensive Security carried out the test.")).isEmpty();
+  }
+
+  @Test
+  void groupsOfPeople() {
+    assertThat(of(EntityType.PEOPLE, "All permanent employees and contractors after probation."))
+        .containsExactly("employees", "contractors");
+    assertThat(of(EntityType.PEOPLE, "An independent firm carries out the test.")).isEmpty();
   }
 
   @Test

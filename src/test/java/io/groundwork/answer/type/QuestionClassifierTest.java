@@ -18,7 +18,18 @@ class QuestionClassifierTest {
       "who are the first aiders in Lisbon | PERSON",
       "Who needs to approve a purchase order of GBP 30,000? | ROLE_HOLDER",
       "Who do I ask about my payslip? | ROLE_HOLDER",
-      "How many high-severity issues did this year's penetration test turn up? | NUMBER",
+      "How many high-severity issues did this year's penetration test turn up? | COUNT",
+      "how many new hires does the Q3 budget fund | COUNT",
+      "who did our 2025 pen test | ROLE_HOLDER",
+      "what's the interest rate on the credit facility? | RATE",
+      "mileage rate for using my own car | RATE",
+      "What percentage of base salary is the bonus target? | RATE",
+      "How much is the meal rate per day? | MONEY",
+      "what's the referral bonus if a friend gets hired | MONEY",
+      "do i get paid while on jury duty? | YES_NO",
+      "do we pay bug bounties? | YES_NO",
+      "how much paid leave do reservists get for training | NUMBER",
+      "how do EU customers avoid being charged VAT | PROCEDURE",
       "What's the minimum length for a new password? | NUMBER",
       "How much does the Team tier cost per month? | MONEY",
       "What is the daily limit for meals in the UK? | MONEY",
@@ -56,7 +67,10 @@ class QuestionClassifierTest {
   void personAndRoleHolderExpectEntities() {
     assertThat(AnswerType.PERSON.answeredBy()).containsExactly(EntityType.PERSON);
     assertThat(AnswerType.ROLE_HOLDER.answeredBy())
-        .containsExactlyInAnyOrder(EntityType.PERSON, EntityType.ROLE);
+        .containsExactlyInAnyOrder(EntityType.PERSON, EntityType.ROLE, EntityType.ORGANISATION);
     assertThat(AnswerType.PROCEDURE.expectsEntity()).isFalse();
+    assertThat(AnswerType.ROLE_HOLDER.partlyAnsweredBy()).containsExactly(EntityType.PEOPLE);
+    assertThat(AnswerType.ROLE_HOLDER.required()).isTrue();
+    assertThat(AnswerType.MONEY.required()).isFalse();
   }
 }
