@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  *
  * <p>Some structure is recovered where the format has no markup for it: a first line equal to
  * the document's title becomes its level-1 heading; a paragraph starting with a bullet glyph is a
- * list item (the glyph written as "- ", as in Markdown) and one starting "1." or "1)" a numbered item; and in a paged
- * document whose parse has no headings (PDF), a short single line without closing punctuation
- * that is followed by body text is a level-2 heading. A table row is one line, its cells
+ * list item (the glyph written as "- ", as in Markdown) and one starting "1." or "1)" a numbered
+ * item, and a run of numbered items that all say "1." is numbered 1, 2, 3 as the word processor
+ * shows it; and in a paged document whose parse has no headings (PDF), a short single line
+ * without closing punctuation that is followed by body text is a level-2 heading. A table row is one line, its cells
  * separated by {@value #CELL_SEPARATOR}, so that a quoted row still reads as cells. Stateless and
  * thread-safe.
  */
@@ -30,6 +31,8 @@ final class StructuredText {
   static final String CELL_SEPARATOR = " | ";
   private static final Pattern BULLET = Pattern.compile("^[\\u2022\\u00B7\\u25AA\\u25E6\\u25CF\\u2023\\u2043\\u25A0\\u27A2\\uF0B7]\\s*");
   private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}[.)]\\s+\\S");
+  /** The number of a numbered item and the character after it: "12." is ("12", "."). */
+  private static final Pattern ITEM_NUMBER = Pattern.compile("(\\d{1,3})([.)])");
   /** Longest inferred heading, in words and characters. */
   private static final int HEADING_WORDS = 12;
   private static final int HEADING_CHARS = 90;
@@ -55,6 +58,7 @@ final class StructuredText {
         kept.add(lists(raw.get(i)));
       }
     }
+    renumberRepeatedItems(kept);
     titleHeading(kept, title);
     if (pages > 0 && kept.stream().noneMatch(b -> b.type() == RawBlock.Type.HEADING && b.level() > 1)) {
       inferHeadings(kept);
@@ -74,6 +78,43 @@ final class StructuredText {
       return block.withType(RawBlock.Type.NUMBERED_ITEM, 1, block.text());
     }
     return block;
+  }
+
+  /**
+   * Numbers a run of consecutive numbered items that all carry the same number ("1. Upload ...",
+   * "1. Legal checks ...", "1. The signatory ...") from that number up, as the word processor
+   * shows them: a parse of a Word list whose numbering restarts by override writes the first
+   * number on every item. A run numbered in any other way is left as written.
+   */
+  private static void renumberRepeatedItems(List<RawBlock> blocks) {
+    int i = 0;
+    while (i < blocks.size()) {
+      int end = i;
+      while (end < blocks.size() && blocks.get(end).type() == RawBlock.Type.NUMBERED_ITEM
+          && blocks.get(end).level() == blocks.get(i).level()) {
+        end++;
+      }
+      if (end - i >= 2) {
+        Matcher first = ITEM_NUMBER.matcher(blocks.get(i).text());
+        boolean repeated = first.lookingAt();
+        for (int j = i + 1; repeated && j < end; j++) {
+          Matcher number = ITEM_NUMBER.matcher(blocks.get(j).text());
+          repeated = number.lookingAt() && number.group(1).equals(first.group(1))
+              && number.group(2).equals(first.group(2));
+        }
+        if (repeated) {
+          int value = Integer.parseInt(first.group(1));
+          for (int j = i + 1; j < end; j++) {
+            RawBlock item = blocks.get(j);
+            Matcher number = ITEM_NUMBER.matcher(item.text());
+            number.lookingAt();
+            blocks.set(j, item.withType(item.type(), item.level(),
+                (value + j - i) + item.text().substring(number.end(1))));
+          }
+        }
+      }
+      i = Math.max(end, i + 1);
+    }
   }
 
   private static void titleHeading(List<RawBlock> blocks, String title) {

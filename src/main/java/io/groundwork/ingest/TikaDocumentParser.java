@@ -72,7 +72,7 @@ public final class TikaDocumentParser implements DocumentParser {
    * an earlier version is parsed again on the next run even when its file has not changed. Raise
    * it whenever the text, the structure or the boilerplate rules change.
    */
-  public static final String VERSION = "tika-structure-3";
+  public static final String VERSION = "tika-structure-4";
 
   private final AutoDetectParser parser = new AutoDetectParser();
   private final Duration timeLimit;

@@ -134,6 +134,26 @@ class TikaDocumentParserTest {
   }
 
   @Test
+  void aWordListWhoseNumberingRestartsByOverrideIsNumberedAsWordShowsIt() throws Exception {
+    try (InputStream in = Files.newInputStream(
+        Path.of("ingestion/samples/legal/contract-signing-authority.docx"))) {
+      ParsedDocument doc = parser.parse(in, "contract-signing-authority.docx");
+      assertThat(doc.text()).contains("\n1. Upload the final draft", "\n2. Legal checks",
+          "\n3. The signatory signs", "\n4. DocuSeal files");
+    }
+  }
+
+  @Test
+  void numberedParagraphsKeepTheirNumbersUnlessEveryOneSaysTheSame() throws Exception {
+    ParsedDocument doc = parser.parse(bytes("""
+        <html><head><title>Steps</title></head><body><h1>Steps</h1>
+        <p>1. Open the portal.</p><p>1. Choose a group.</p><p>1. Connect.</p>
+        <h2>Other</h2><p>1. Book.</p><p>3. Pay.</p></body></html>"""), "steps.html");
+    assertThat(doc.text()).isEqualTo("Steps\n1. Open the portal.\n2. Choose a group.\n"
+        + "3. Connect.\nOther\n1. Book.\n3. Pay.");
+  }
+
+  @Test
   void markdownTitleComesFromItsFirstHeading() throws Exception {
     ParsedDocument doc = parser.parse(bytes("# Expenses\n\nClaim within 30 days.\n"), "exp.md");
     assertThat(doc.title()).isEqualTo("Expenses");
