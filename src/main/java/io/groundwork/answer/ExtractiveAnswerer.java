@@ -631,7 +631,7 @@ public final class ExtractiveAnswerer implements Answerer {
       double typeMatch = typeMatch(question.type(), candidate, questionTerms);
       double typeWeight;
       if (question.type().required() && typeMatch == 0) {
-        continue; // "Who is our CFO?" is never answered by a sentence without a name
+        continue; // "Who is our CFO?" needs a name, "How many ...?" a number
       } else if (question.type().expectsEntity()) {
         typeWeight = typeMatch >= 0.5 ? 0.85 + 0.15 * typeMatch
             : typeMatch > 0 ? TYPE_PARTIAL : TYPE_MISSING;

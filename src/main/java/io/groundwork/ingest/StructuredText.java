@@ -22,17 +22,16 @@ import java.util.regex.Pattern;
  * list item (the glyph written as "- ", as in Markdown) and one starting "1." or "1)" a numbered
  * item, and a run of numbered items that all say "1." is numbered 1, 2, 3 as the word processor
  * shows it; and in a paged document whose parse has no headings (PDF), a short single line
- * without closing punctuation that is followed by body text is a level-2 heading. A table row is one line, its cells
- * separated by {@value #CELL_SEPARATOR}, so that a quoted row still reads as cells. Stateless and
- * thread-safe.
+ * without closing punctuation that is followed by body text is a level-2 heading. A table row is
+ * one line, its cells separated by {@value #CELL_SEPARATOR}, so that a quoted row still reads as
+ * cells. Stateless and thread-safe.
  */
 final class StructuredText {
   /** Written between the cells of a table row. */
   static final String CELL_SEPARATOR = " | ";
   private static final Pattern BULLET = Pattern.compile("^[\\u2022\\u00B7\\u25AA\\u25E6\\u25CF\\u2023\\u2043\\u25A0\\u27A2\\uF0B7]\\s*");
-  private static final Pattern NUMBERED = Pattern.compile("^\\d{1,2}[.)]\\s+\\S");
-  /** The number of a numbered item and the character after it: "12." is ("12", "."). */
-  private static final Pattern ITEM_NUMBER = Pattern.compile("(\\d{1,3})([.)])");
+  /** A numbered item, its number and the character after it: "12. Pay" is ("12", "."). */
+  private static final Pattern NUMBERED = Pattern.compile("^(\\d{1,2})([.)])\\s+\\S");
   /** Longest inferred heading, in words and characters. */
   private static final int HEADING_WORDS = 12;
   private static final int HEADING_CHARS = 90;
@@ -94,27 +93,28 @@ final class StructuredText {
           && blocks.get(end).level() == blocks.get(i).level()) {
         end++;
       }
-      if (end - i >= 2) {
-        Matcher first = ITEM_NUMBER.matcher(blocks.get(i).text());
-        boolean repeated = first.lookingAt();
-        for (int j = i + 1; repeated && j < end; j++) {
-          Matcher number = ITEM_NUMBER.matcher(blocks.get(j).text());
-          repeated = number.lookingAt() && number.group(1).equals(first.group(1))
-              && number.group(2).equals(first.group(2));
+      List<Matcher> numbers = new ArrayList<>();
+      for (int j = i; j < end; j++) {
+        Matcher number = NUMBERED.matcher(blocks.get(j).text());
+        if (!number.find() || !numbers.isEmpty() && !sameNumber(number, numbers.getFirst())) {
+          break;
         }
-        if (repeated) {
-          int value = Integer.parseInt(first.group(1));
-          for (int j = i + 1; j < end; j++) {
-            RawBlock item = blocks.get(j);
-            Matcher number = ITEM_NUMBER.matcher(item.text());
-            number.lookingAt();
-            blocks.set(j, item.withType(item.type(), item.level(),
-                (value + j - i) + item.text().substring(number.end(1))));
-          }
+        numbers.add(number);
+      }
+      if (numbers.size() >= 2 && numbers.size() == end - i) {
+        int value = Integer.parseInt(numbers.getFirst().group(1));
+        for (int j = 1; j < numbers.size(); j++) {
+          RawBlock item = blocks.get(i + j);
+          blocks.set(i + j, item.withType(item.type(), item.level(),
+              (value + j) + item.text().substring(numbers.get(j).end(1))));
         }
       }
       i = Math.max(end, i + 1);
     }
+  }
+
+  private static boolean sameNumber(Matcher a, Matcher b) {
+    return a.group(1).equals(b.group(1)) && a.group(2).equals(b.group(2));
   }
 
   private static void titleHeading(List<RawBlock> blocks, String title) {

@@ -71,7 +71,7 @@ public enum AnswerType {
 
   /**
    * Whether a sentence without any entity of this type (or a related one) never answers: a
-   * count needs a number, a phone question a phone number, a "who is" question a name. Amounts,
+   * count needs a number, a phone question a phone number, a "who" question someone. Amounts,
    * times and places are not required, because "free of charge", "when the contract ends" and
    * "at reception" answer too.
    */

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * places, words that are never part of a person's name, words that name a kind of organisation).
  * No named-entity model ships with the application, so a person is recognised as two or three
  * capitalised words none of which is a known non-name word, and an organisation as capitalised
- * words before a word such as "Ltd", "Security" or "Consulting": good
- * for the names in company documents ("Tomas Ferreira", "Priya Raman"), not a general recogniser.
- * for the names in company documents ("Tomas Ferreira", "Priya Raman"), not a general recogniser.
+ * words before a word such as "Ltd", "Security" or "Consulting": good for the names in company
+ * documents ("Tomas Ferreira", "Priya Raman", "Kestrel Offensive Security"), not a general
+ * recogniser.
  * Entities may overlap ("GBP 1,200" is also a number); callers ask for the types they want.
  * Immutable and thread-safe.
  */
@@ -38,9 +38,8 @@ public final class EntityRecognizer {
   private static final Pattern RATE = Pattern.compile(
       "(?<![\\w.])\\d[\\d,]*(?:\\.\\d+)?\\s?(?:%|percent\\b|per cent\\b)|(?:" + MONEY_TEXT
           + "|(?<![\\w.])\\d[\\d,]*(?:\\.\\d+)?\\s?(?:p|pence)?)\\s?(?:per|a|an|each|/)\\s?"
-          + "(?:mile|km"
-          + "|kilometre|hour|day|night|week|month|year|annum|person|head|employee|user|seat"
-          + "|member|transaction|invoice)s?\\b");
+          + "(?:mile|km|kilometre|hour|day|night|week|month|year|annum|person|head|employee|user"
+          + "|seat|member|transaction|invoice)s?\\b");
   /**
    * Up to three capitalised words before a word that names a kind of organisation ("Kestrel
    * Offensive Security", "Blackfell Cyber", "Acme Consulting Ltd").
@@ -88,8 +87,7 @@ public final class EntityRecognizer {
           + "|\\b\\d{1,2}(?:st|nd|rd|th)\\b(?:\\sof\\s(?:the|each)\\smonth)?");
   private static final Pattern NUMBER = Pattern.compile(
       "(?<![\\w.:])\\d(?:[\\d,]*\\d)?(?:\\.\\d+)?(?:\\s?(?:%|percent|per cent))?|\\b(?:one|two"
-          + "|three"
-          + "|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred"
+          + "|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred"
           + "|thousand|dozen|half|once|twice)\\b");
   private static final Pattern PLACE = Pattern.compile(
       "\\b\\d{1,2}(?:st|nd|rd|th)\\s(?:and\\s\\d{1,2}(?:st|nd|rd|th)\\s)?floors?\\b"
